@@ -1,0 +1,46 @@
+import type { Clock } from '../util';
+
+const SPAM_BURST = 25;
+const SPAM_REFILL_MS = 5 * 60 * 1000;
+const SIMILAR_WINDOW_MS = 10 * 60 * 1000;
+const SIMILAR_MAX = 10;
+
+/**
+ * SpamFilter is client-go's EventSourceObjectSpamFilter: a token bucket per (source, object),
+ * burst 25, refilled one token every 5 minutes; events beyond it are dropped.
+ */
+export class SpamFilter {
+  private buckets = new Map<string, { tokens: number; at: number }>();
+  constructor(private clock: Clock) {}
+
+  /** allow takes a token for key, returning false when the bucket is empty. */
+  allow(key: string): boolean {
+    const now = this.clock.now();
+    let b = this.buckets.get(key);
+    if (!b) { b = { tokens: SPAM_BURST, at: now }; this.buckets.set(key, b); }
+    const refill = Math.floor((now - b.at) / SPAM_REFILL_MS);
+    if (refill > 0) { b.tokens = Math.min(SPAM_BURST, b.tokens + refill); b.at += refill * SPAM_REFILL_MS; }
+    if (b.tokens <= 0) return false;
+    b.tokens--;
+    return true;
+  }
+}
+
+/**
+ * SimilarEvents is client-go's EventAggregator: once 10 distinct messages share the same
+ * (source, object, type, reason) within 10 minutes, later ones are combined into one event.
+ */
+export class SimilarEvents {
+  private records = new Map<string, { messages: Set<string>; last: number }>();
+  constructor(private clock: Clock) {}
+
+  /** observe records message under key and says whether the event must be aggregated. */
+  observe(key: string, message: string): boolean {
+    const now = this.clock.now();
+    let r = this.records.get(key);
+    if (!r || now - r.last > SIMILAR_WINDOW_MS) { r = { messages: new Set(), last: now }; this.records.set(key, r); }
+    r.last = now;
+    r.messages.add(message);
+    return r.messages.size >= SIMILAR_MAX;
+  }
+}

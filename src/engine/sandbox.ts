@@ -1,0 +1,68 @@
+import { createCluster } from './cluster';
+import type { Cluster, ClusterOptions } from './cluster';
+import { createShell } from './shell';
+import type { Shell } from './shell';
+import { createVfs } from './vfs';
+import type { Vfs } from './vfs';
+import { createKubectl } from './kubectl';
+import { createTimeDriver } from './util';
+import type { TimeDriver, Interrupt } from './util';
+import { learnerFiles } from './sandbox-files';
+
+/** SandboxOptions configure a sandbox: the cluster's options plus the learner's files and time mode. */
+export interface SandboxOptions extends ClusterOptions {
+  /** files are extra files for the learner's home directory, by absolute path. */
+  files?: Record<string, string>;
+  /** timeMode 'manual' (default, headless) advances virtual time only when a command waits; 'host' leaves it to the host. */
+  timeMode?: 'manual' | 'host';
+}
+
+/** RunResult is what one input printed: stdout, stderr, both interleaved as a terminal shows them, and its exit status. */
+export interface RunResult { stdout: string; stderr: string; output: string; code: number }
+
+/** RunIO lets a host receive output as it is produced (the terminal) instead of at the end. */
+export interface RunIO { stdout?(s: string): void; stderr?(s: string): void; interrupt?: Interrupt; isTTY?: boolean }
+
+/** Sandbox is a whole simulated cluster plus the learner's workstation shell. */
+export interface Sandbox {
+  cluster: Cluster;
+  shell: Shell;
+  fs: Vfs;
+  time: TimeDriver;
+  /** run executes one shell input (a line, or several for here-docs and loops). */
+  run(input: string, io?: RunIO): Promise<RunResult>;
+  /** apply runs `kubectl apply -f -` with yaml on stdin. */
+  apply(yaml: string): Promise<RunResult>;
+  /** advance moves virtual time forward by ms. */
+  advance(ms: number): void;
+}
+
+/** createSandbox builds a cluster, a file system and a shell with kubectl, all on one virtual clock. */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const cluster = createCluster(options);
+  const time = createTimeDriver(cluster.clock, options.timeMode ?? 'manual');
+  const fs = createVfs({ files: { ...learnerFiles, ...options.files }, clock: cluster.clock });
+  const shell = createShell({ fs, time, clock: cluster.clock, hostname: 'master' });
+  shell.register('kubectl', createKubectl({ client: cluster.client, registry: cluster.api.registry, clock: cluster.clock }));
+
+  const run = async (input: string, io: RunIO = {}): Promise<RunResult> => {
+    let stdout = '', stderr = '', output = '';
+    const code = await shell.run(input, {
+      stdout: (s) => { stdout += s; output += s; io.stdout?.(s); },
+      stderr: (s) => { stderr += s; output += s; io.stderr?.(s); },
+      interrupt: io.interrupt,
+      isTTY: io.isTTY,
+    });
+    return { stdout, stderr, output, code };
+  };
+
+  return {
+    cluster, shell, fs, time, run,
+    apply: (yaml) => {
+      const path = '/tmp/.sandbox-apply.yaml';
+      fs.writeFile(path, yaml);
+      return run(`kubectl apply -f ${path}`).finally(() => fs.remove(path));
+    },
+    advance: (ms) => { cluster.advance(ms); time.poll(); },
+  };
+}

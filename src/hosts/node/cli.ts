@@ -1,0 +1,87 @@
+/**
+ * The headless sandbox: `npm run -s sandbox [-- --echo] [--seed N] [--script FILE]`.
+ * Reads shell input from stdin (or a script file), runs each complete input in the simulated
+ * shell and prints exactly what the terminal would show. Virtual time advances only when a
+ * command waits (sleep, kubectl wait/delete/-w), so output is repeatable for a given seed.
+ */
+import { readFileSync } from 'node:fs';
+import { createSandbox } from '../../engine';
+
+interface CliOptions { echo: boolean; seed?: number; script?: string }
+
+const USAGE = `Usage: npm run -s sandbox -- [--echo] [--seed N] [--script FILE]
+
+Runs shell input from stdin (or FILE) against a fresh simulated Kubernetes v1.32 cluster.
+  --echo         print "$ <line>" before each input (continuation lines as "> <line>")
+  --seed N       seed for the cluster's randomness (default 42): same seed, same output
+  --script FILE  read input from FILE instead of stdin
+  -h, --help     show this help
+`;
+
+function parseArgs(argv: string[]): CliOptions {
+  const opts: CliOptions = { echo: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const eq = a.indexOf('=');
+      if (eq >= 0) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) fail(`option ${a} needs a value`);
+      return v;
+    };
+    if (a === '--echo') opts.echo = true;
+    else if (a === '--seed' || a.startsWith('--seed=')) {
+      const n = Number(value());
+      if (!Number.isInteger(n)) fail('--seed needs an integer');
+      opts.seed = n;
+    } else if (a === '--script' || a.startsWith('--script=')) opts.script = value();
+    else if (a === '-h' || a === '--help') { process.stdout.write(USAGE); process.exit(0); }
+    else fail(`unknown option: ${a}`);
+  }
+  return opts;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`sandbox: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+async function readInput(opts: CliOptions): Promise<string> {
+  if (opts.script) {
+    try { return readFileSync(opts.script, 'utf8'); } catch (e) { fail(`cannot read ${opts.script}: ${(e as Error).message}`); }
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const input = await readInput(opts);
+  const sandbox = createSandbox({ seed: opts.seed });
+  const lines = input.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+
+  let pending: string[] = [];
+  for (const line of lines) {
+    if (opts.echo) process.stdout.write(`${pending.length ? '>' : '$'} ${line}\n`);
+    pending.push(line);
+    const text = pending.join('\n');
+    if (sandbox.shell.needsMore(text)) continue;
+    pending = [];
+    if (!text.trim()) continue;
+    await sandbox.run(text, {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    });
+    if (sandbox.shell.exited) break;
+  }
+  if (pending.length) await sandbox.run(pending.join('\n'), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
+  sandbox.cluster.stop();
+  process.exitCode = sandbox.shell.lastStatus;
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`sandbox: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
