@@ -35,8 +35,10 @@ export default tseslint.config(
         patterns: [
           { group: ['**/ui/**', '**/hosts/**'], message: 'The engine must not import from ui or hosts.' },
           { group: ['react', 'react-dom', 'react/*', 'zustand', '@xterm/*', '@xyflow/*', 'monaco-editor', 'monaco-*'], message: 'The engine has no UI dependencies.' },
-          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'net', 'url', 'crypto', 'stream', 'events', 'util', 'fs/*'], message: 'The engine has no Node APIs.' },
+          { group: ['node:*'], message: 'The engine has no Node APIs.' },
         ],
+        paths: ['fs', 'fs/promises', 'path', 'os', 'child_process', 'http', 'https', 'net', 'url', 'crypto', 'stream', 'events', 'util', 'buffer', 'worker_threads']
+          .map((name) => ({ name, message: 'The engine has no Node APIs.' })),
       }],
     },
   },

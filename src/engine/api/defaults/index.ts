@@ -1,5 +1,40 @@
-// STUB (owned by the validation/defaults/patch/printers helper): replace with the real implementation.
+// applyDefaults: the API server's defaulting step (scheme defaulters + create-time strategy fields).
 import type { KObject } from '../../types';
+import { defaultPod, defaultPodTemplate, ensure, setIfUnset, type Obj } from './pod';
+import { defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaultReplicaSet, defaultReplicationController, defaultStatefulSet } from './workloads';
+import { defaultEndpointSlice, defaultEndpoints, defaultLimitRange, defaultNamespace, defaultNode, defaultPV, defaultPVC, defaultService, defaultStorageClass } from './core';
 
-/** applyDefaults fills in the fields the API server defaults for `resource` (plural), in place. */
-export function applyDefaults(_resource: string, _obj: KObject): void {}
+export { imagePullPolicyFor, podQOSClass } from './pod';
+
+const DEFAULTERS: Record<string, (o: Obj) => void> = {
+  pods: defaultPod,
+  podtemplates: (o) => defaultPodTemplate(o.template),
+  services: defaultService,
+  namespaces: defaultNamespace,
+  secrets: (o) => setIfUnset(o, 'type', 'Opaque'),
+  persistentvolumeclaims: defaultPVC,
+  persistentvolumes: defaultPV,
+  nodes: defaultNode,
+  endpoints: defaultEndpoints,
+  endpointslices: defaultEndpointSlice,
+  limitranges: defaultLimitRange,
+  storageclasses: defaultStorageClass,
+  deployments: defaultDeployment,
+  replicasets: defaultReplicaSet,
+  replicationcontrollers: defaultReplicationController,
+  daemonsets: defaultDaemonSet,
+  statefulsets: defaultStatefulSet,
+  jobs: defaultJob,
+  cronjobs: defaultCronJob,
+  resourcequotas: (o) => { ensure(o, 'spec'); },
+};
+
+/**
+ * applyDefaults fills in the fields the API server defaults for `resource` (plural), in place.
+ * Pods also get status {phase: Pending, qosClass} when status.phase is empty; Jobs get their
+ * generated selector and controller-uid labels once metadata.uid is set (call again after assigning it).
+ */
+export function applyDefaults(resource: string, obj: KObject): void {
+  const plural = resource.split('.')[0];
+  DEFAULTERS[plural]?.(obj as Obj);
+}

@@ -1,0 +1,111 @@
+import type { ApiRequest, ApiResponse } from '../types';
+import { methodNotAllowed, pathNotFound, toApiError } from '../errors';
+import type { ServerContext } from './context';
+import { aggregatedDiscovery, aggregatedVersion, apiGroup, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
+import { parsePath } from './paths';
+import { boolParam, header, type ResourceRequest } from './request';
+import { getObject, listObjects, watchObjects } from './read';
+import { createObject, patchObject, updateObject } from './write';
+import { deleteCollection, deleteObject } from './delete';
+import { bindPod, evictPod, podLog, scale } from './subresources';
+import { badRequest } from '../errors';
+
+/**
+ * handleRequest routes one REST call like kube-apiserver's mux and answers with a status and body;
+ * every failure (including unexpected exceptions) becomes a Status, never a throw.
+ */
+export function handleRequest(ctx: ServerContext, req: ApiRequest): ApiResponse {
+  try {
+    return route(ctx, req);
+  } catch (e) {
+    const err = toApiError(e);
+    return { code: err.status.code, body: err.status };
+  }
+}
+
+function route(ctx: ServerContext, req: ApiRequest): ApiResponse {
+  const p = parsePath(req.path);
+  const get = (body: unknown): ApiResponse => {
+    if (body === undefined) throw pathNotFound();
+    if (req.method !== 'GET') throw methodNotAllowed();
+    return { code: 200, body };
+  };
+  if (p.type === 'api' || p.type === 'apis') {
+    const v = aggregatedVersion(header(req, 'accept'));
+    if (v) {
+      const res = get(aggregatedDiscovery(ctx.registry, p.type === 'api', v));
+      return { ...res, headers: { 'Content-Type': `application/json;g=apidiscovery.k8s.io;v=${v};as=APIGroupDiscoveryList` } };
+    }
+  }
+  switch (p.type) {
+    case 'version': return get(VERSION_INFO);
+    case 'api': return get(apiVersions());
+    case 'apis': return get(apiGroupList(ctx.registry));
+    case 'group': return get(apiGroup(ctx.registry, p.group));
+    case 'groupVersion': return get(apiResourceList(ctx.registry, p.group, p.version));
+    case 'unknown': throw pathNotFound();
+  }
+  const def = ctx.registry.get(p.group, p.plural);
+  if (!def || def.version !== p.version) throw pathNotFound();
+  const query = req.query ?? {};
+  // A namespaced resource under no namespace is only listable/watchable (all namespaces).
+  if (def.namespaced && p.namespace === undefined && p.name !== undefined) throw pathNotFound();
+  if (!def.namespaced && p.namespace !== undefined) throw pathNotFound();
+  const r: ResourceRequest = { req, def, namespace: p.namespace, name: p.name, sub: p.sub, query };
+  if (p.name === '') throw badRequest('resource name may not be empty');
+  if (p.sub !== undefined) return subresource(ctx, r);
+  if (p.name === undefined) {
+    if (def.plural === 'bindings' && req.method === 'POST') {
+      const name = (req.body as { metadata?: { name?: string } } | undefined)?.metadata?.name ?? '';
+      return bindPod(ctx, r, name);
+    }
+    switch (req.method) {
+      case 'GET':
+        if (!def.verbs.includes('list')) throw methodNotAllowed();
+        return boolParam(query.watch) ? watchObjects(ctx, r) : listObjects(ctx, r);
+      case 'POST': return createObject(ctx, r);
+      case 'DELETE': if (p.namespace === undefined && def.namespaced) throw methodNotAllowed(); return deleteCollection(ctx, r);
+      default: throw methodNotAllowed();
+    }
+  }
+  switch (req.method) {
+    case 'GET':
+      if (!def.verbs.includes('get')) throw methodNotAllowed();
+      return boolParam(query.watch) ? watchObjects(ctx, r) : getObject(ctx, r);
+    case 'PUT': return updateObject(ctx, r, 'main');
+    case 'PATCH': return patchObject(ctx, r, 'main');
+    case 'DELETE': return deleteObject(ctx, r);
+    default: throw methodNotAllowed();
+  }
+}
+
+function subresource(ctx: ServerContext, r: ResourceRequest): ApiResponse {
+  const { def, sub, req } = r;
+  if (!def.subresources.includes(sub!)) throw pathNotFound();
+  switch (sub) {
+    case 'status':
+      if (req.method === 'GET') return getObject(ctx, { ...r, req: { ...req, headers: {} } });
+      if (req.method === 'PUT') return updateObject(ctx, r, 'status');
+      if (req.method === 'PATCH') return patchObject(ctx, r, 'status');
+      throw methodNotAllowed();
+    case 'finalize':
+      if (req.method === 'PUT') return updateObject(ctx, r, 'finalize');
+      throw methodNotAllowed();
+    case 'scale': return scale(ctx, r);
+    case 'binding':
+      if (req.method !== 'POST') throw methodNotAllowed();
+      return bindPod(ctx, r, r.name!);
+    case 'eviction':
+      if (req.method !== 'POST') throw methodNotAllowed();
+      return evictPod(ctx, r);
+    case 'log':
+      if (req.method !== 'GET') throw methodNotAllowed();
+      return podLog(ctx, r);
+    case 'exec': case 'attach': case 'portforward':
+      if (req.method !== 'GET' && req.method !== 'POST') throw methodNotAllowed();
+      // Streams are served by the hosts over WebSocket/SPDY; a plain request gets the apiserver's answer.
+      throw badRequest('Upgrade request required');
+    default:
+      throw pathNotFound();
+  }
+}

@@ -1,0 +1,34 @@
+import type { Store } from '../../store';
+import type { Clock, Rng } from '../../util';
+import { Registry } from '../registry';
+import type { ApiRequest, ApiResponse, PodLogProvider } from '../types';
+import type { ServerContext } from './context';
+import { handleRequest } from './handler';
+
+export { VERSION_INFO } from './discovery';
+export { parsePath } from './paths';
+export type { ParsedPath } from './paths';
+export { scaleOf } from './subresources';
+
+/** ApiServer is the in-process kube-apiserver: one synchronous handle() per REST call. */
+export interface ApiServer {
+  /** handle answers one request; it never throws (failures are Status bodies). */
+  handle(req: ApiRequest): ApiResponse;
+  /** registry is the set of served resources. */
+  readonly registry: Registry;
+  /** store is the backing etcd-like store (read-only use outside the server: etcdctl emulation, benchmarks). */
+  readonly store: Store;
+  /** setPodLogProvider registers the kubelet side of pods/log. */
+  setPodLogProvider(p: PodLogProvider): void;
+}
+
+/** createApiServer builds an API server over store, with the injected clock and RNG. */
+export function createApiServer(deps: { store: Store; clock: Clock; rng: Rng; registry?: Registry }): ApiServer {
+  const ctx: ServerContext = { store: deps.store, clock: deps.clock, rng: deps.rng, registry: deps.registry ?? new Registry() };
+  return {
+    handle: (req) => handleRequest(ctx, req),
+    registry: ctx.registry,
+    store: ctx.store,
+    setPodLogProvider: (p) => { ctx.logProvider = p; },
+  };
+}

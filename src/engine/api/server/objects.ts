@@ -1,0 +1,98 @@
+import type { KObject } from '../../types';
+import type { Rng } from '../../util';
+
+/** newUid returns a random RFC 4122 version-4 UUID from the seeded RNG. */
+export function newUid(rng: Rng): string {
+  const hex = '0123456789abcdef';
+  let s = '';
+  for (let i = 0; i < 36; i++) {
+    if (i === 8 || i === 13 || i === 18 || i === 23) s += '-';
+    else if (i === 14) s += '4';
+    else if (i === 19) s += hex[8 + rng.int(4)];
+    else s += hex[rng.int(16)];
+  }
+  return s;
+}
+
+/** deepEqual compares two JSON-shaped values (undefined members count as absent). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
+    return true;
+  }
+  const ao = a as Record<string, unknown>, bo = b as Record<string, unknown>;
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+  if (ak.length !== bk.length) return false;
+  for (const k of ak) if (!deepEqual(ao[k], bo[k])) return false;
+  return true;
+}
+
+/** specPart returns everything outside metadata and status (what a generation bump compares). */
+export function specPart(o: KObject): Record<string, unknown> {
+  const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = o;
+  return rest;
+}
+
+/** sameIgnoringVersion reports whether two objects are equal apart from resourceVersion and managedFields. */
+export function sameIgnoringVersion(a: KObject, b: KObject): boolean {
+  const strip = (o: KObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
+  return deepEqual(strip(a), strip(b));
+}
+
+type Obj = Record<string, any>;
+
+// Models pkg/apis/core/helper/qos GetPodQOS (requests/limits of cpu and memory).
+function podQOS(spec: Obj | undefined): string {
+  const cs: Obj[] = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+  let anySet = false;
+  let guaranteed = true;
+  for (const c of cs) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    for (const r of ['cpu', 'memory']) {
+      if (req[r] !== undefined || lim[r] !== undefined) anySet = true;
+      const rq = req[r] ?? lim[r];
+      if (lim[r] === undefined || String(rq) !== String(lim[r])) guaranteed = false;
+    }
+  }
+  if (!anySet) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/**
+ * resetStatusForCreate applies the strategies' PrepareForCreate status handling: most resources start
+ * with an empty status, pods with Pending + qosClass, namespaces Active (+ the kubernetes finalizer).
+ */
+export function resetStatusForCreate(group: string, plural: string, obj: Obj): void {
+  const k = `${group}/${plural}`;
+  switch (k) {
+    case '/pods':
+      obj.status = { phase: 'Pending', qosClass: podQOS(obj.spec) };
+      return;
+    case '/namespaces':
+      obj.spec = { ...(obj.spec ?? {}), finalizers: ['kubernetes'] };
+      obj.status = { phase: 'Active' };
+      return;
+    case '/nodes': case '/events': case '/endpoints':
+      return;
+    case '/persistentvolumes':
+      obj.status = { phase: 'Pending' };
+      return;
+    case '/persistentvolumeclaims':
+      obj.status = { phase: 'Pending' };
+      return;
+    case '/services': case 'apps/deployments': case 'apps/replicasets': case 'apps/daemonsets': case 'apps/statefulsets':
+    case '/replicationcontrollers': case 'batch/jobs': case 'batch/cronjobs': case 'networking.k8s.io/ingresses':
+    case 'policy/poddisruptionbudgets': case 'autoscaling/horizontalpodautoscalers': case '/resourcequotas':
+      obj.status = {};
+      return;
+    default:
+      return;
+  }
+}

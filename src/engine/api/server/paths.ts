@@ -1,0 +1,39 @@
+/** ParsedPath is a request path split the way kube-apiserver's routes read it. */
+export type ParsedPath =
+  | { type: 'version' }
+  | { type: 'api' }
+  | { type: 'apis' }
+  | { type: 'group'; group: string }
+  | { type: 'groupVersion'; group: string; version: string }
+  | { type: 'resource'; group: string; version: string; namespace?: string; plural: string; name?: string; sub?: string }
+  | { type: 'unknown' };
+
+/** parsePath splits an API path; `namespace` is set for /namespaces/{ns}/{resource}... routes. */
+export function parsePath(rawPath: string): ParsedPath {
+  const path = rawPath.split('?')[0];
+  const segs = path.split('/').filter((s) => s !== '').map(decodeSeg);
+  if (segs.length === 1 && segs[0] === 'version') return { type: 'version' };
+  let group: string, version: string, rest: string[];
+  if (segs[0] === 'api') {
+    if (segs.length === 1) return { type: 'api' };
+    group = ''; version = segs[1]; rest = segs.slice(2);
+  } else if (segs[0] === 'apis') {
+    if (segs.length === 1) return { type: 'apis' };
+    if (segs.length === 2) return { type: 'group', group: segs[1] };
+    group = segs[1]; version = segs[2]; rest = segs.slice(3);
+  } else {
+    return { type: 'unknown' };
+  }
+  if (rest.length === 0) return { type: 'groupVersion', group, version };
+  // /namespaces/{ns}/{resource}[/{name}[/{sub}]] unless it is the namespace's own subresource.
+  if (rest[0] === 'namespaces' && rest.length >= 3 && !(rest.length === 3 && (rest[2] === 'status' || rest[2] === 'finalize'))) {
+    if (rest.length > 5) return { type: 'unknown' };
+    return { type: 'resource', group, version, namespace: rest[1], plural: rest[2], name: rest[3], sub: rest[4] };
+  }
+  if (rest.length > 3) return { type: 'unknown' };
+  return { type: 'resource', group, version, plural: rest[0], name: rest[1], sub: rest[2] };
+}
+
+function decodeSeg(s: string): string {
+  try { return decodeURIComponent(s); } catch { return s; }
+}

@@ -1,0 +1,286 @@
+import type { KObject } from '../types';
+import { deepFreeze } from '../util';
+
+/** StoreEventType is the kind of change a store event reports. */
+export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+/** StoreEvent is one change at one revision; DELETED carries the last state stamped with the deletion revision. */
+export interface StoreEvent {
+  type: StoreEventType;
+  key: string;
+  revision: number;
+  object: KObject;
+  /** prevObject is the state before a MODIFIED or DELETED change. */
+  prevObject?: KObject;
+}
+
+/** StoreErrorCode says why a store operation failed. */
+export type StoreErrorCode = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Gone';
+
+/** StoreError is thrown by Store writes and watches; the API server maps it to a Status. */
+export class StoreError extends Error {
+  constructor(public readonly code: StoreErrorCode, public readonly key: string, message: string, public readonly oldest = 0) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/** StoreEntry is a stored object with its etcd-style revisions. */
+export interface StoreEntry { key: string; object: KObject; createRevision: number; modRevision: number }
+
+/** StoreWatch is a live watch registration. */
+export interface StoreWatch { stop(): void }
+
+/** StoreOptions tune the event history and error reporting. */
+export interface StoreOptions {
+  /** historySize is how many events stay watchable (default 10,000). */
+  historySize?: number;
+  /** onHandlerError receives exceptions thrown by watch handlers (default: kept in handlerErrors). */
+  onHandlerError?: (err: unknown, ev: StoreEvent) => void;
+}
+
+interface Dir { entries: Map<string, StoreEntry>; sorted: StoreEntry[] | null }
+interface Watcher { prefix: string; cursor: number; handler: (ev: StoreEvent) => void; onGone?: (err: StoreError) => void; stopped: boolean }
+
+/**
+ * Store is an etcd-like key-value store of frozen objects: one increasing revision stamped into each
+ * object's metadata.resourceVersion, compare-and-swap writes, prefix lists and watches from any retained revision.
+ * Models etcd3 as kube-apiserver uses it (storage/etcd3/store.go), with an in-memory bounded event history.
+ */
+export class Store {
+  /** handlerErrors keeps the latest exceptions thrown by watch handlers when no onHandlerError is set. */
+  readonly handlerErrors: unknown[] = [];
+  private rev = 0;
+  private compacted = 0;
+  private dirs = new Map<string, Dir>();
+  private sortedDirs: string[] | null = null;
+  private history: (StoreEvent | undefined)[];
+  private readonly cap: number;
+  private watchers: Watcher[] = [];
+  private dispatchedRev = 0;
+  private dispatching = false;
+  private readonly onHandlerError?: (err: unknown, ev: StoreEvent) => void;
+
+  constructor(opts: StoreOptions = {}) {
+    this.cap = Math.max(1, opts.historySize ?? 10_000);
+    this.history = new Array(this.cap);
+    this.onHandlerError = opts.onHandlerError;
+  }
+
+  /** revision is the store's current revision (the last write's). */
+  get revision(): number { return this.rev; }
+
+  /** compactedRevision is the newest revision no longer watchable (watches must start at or after it). */
+  get compactedRevision(): number { return Math.max(this.compacted, this.rev - this.cap); }
+
+  /** get returns the frozen object at key, or undefined. */
+  get(key: string): KObject | undefined { return this.entry(key)?.object; }
+
+  /** entry returns the object at key with its create and mod revisions. */
+  entry(key: string): StoreEntry | undefined {
+    const { dir, name } = split(key);
+    return this.dirs.get(dir)?.entries.get(name);
+  }
+
+  /** list returns the objects whose keys start with prefix, in key order, with the revision they were read at. */
+  list(prefix: string): { items: KObject[]; revision: number } {
+    return { items: this.listEntries(prefix).map((e) => e.object), revision: this.rev };
+  }
+
+  /** listEntries returns the entries whose keys start with prefix, in key order. */
+  listEntries(prefix: string): StoreEntry[] {
+    const exact = this.dirs.get(prefix);
+    if (exact && !this.hasSubdirs(prefix)) return [...sortedOf(exact)];
+    const out: StoreEntry[] = [];
+    for (const d of this.dirNames()) {
+      if (d.startsWith(prefix)) out.push(...sortedOf(this.dirs.get(d)!));
+      else if (prefix.startsWith(d)) for (const e of sortedOf(this.dirs.get(d)!)) if (e.key.startsWith(prefix)) out.push(e);
+    }
+    return out;
+  }
+
+  /** count returns how many keys start with prefix. */
+  count(prefix: string): number {
+    let n = 0;
+    for (const d of this.dirNames()) {
+      const dir = this.dirs.get(d)!;
+      if (d.startsWith(prefix)) n += dir.entries.size;
+      else if (prefix.startsWith(d)) for (const e of dir.entries.values()) if (e.key.startsWith(prefix)) n++;
+    }
+    return n;
+  }
+
+  /** keys returns the keys that start with prefix, in order (etcdctl get --prefix --keys-only). */
+  keys(prefix: string): string[] { return this.listEntries(prefix).map((e) => e.key); }
+
+  /** create stores obj at key; throws StoreError AlreadyExists. Returns the frozen stored object. */
+  create(key: string, obj: KObject): KObject {
+    const { dir, name } = split(key);
+    if (this.dirs.get(dir)?.entries.has(name)) throw new StoreError('AlreadyExists', key, `key exists: ${key}`);
+    const rev = this.rev + 1;
+    const stored = stamp(obj, rev);
+    let d = this.dirs.get(dir);
+    if (!d) { d = { entries: new Map(), sorted: null }; this.dirs.set(dir, d); this.sortedDirs = null; }
+    d.entries.set(name, { key, object: stored, createRevision: rev, modRevision: rev });
+    d.sorted = null;
+    this.commit({ type: 'ADDED', key, revision: rev, object: stored });
+    return stored;
+  }
+
+  /**
+   * update replaces the object at key; when expectedModRevision is given it must equal the current
+   * mod revision (compare-and-swap), else StoreError Conflict. Throws NotFound when absent.
+   */
+  update(key: string, obj: KObject, expectedModRevision?: number): KObject {
+    const e = this.entry(key);
+    if (!e) throw new StoreError('NotFound', key, `key not found: ${key}`);
+    if (expectedModRevision !== undefined && expectedModRevision !== e.modRevision) {
+      throw new StoreError('Conflict', key, `revision mismatch on ${key}: have ${e.modRevision}, want ${expectedModRevision}`);
+    }
+    const rev = this.rev + 1;
+    const prev = e.object;
+    const stored = stamp(obj, rev);
+    e.object = stored;
+    e.modRevision = rev;
+    this.commit({ type: 'MODIFIED', key, revision: rev, object: stored, prevObject: prev });
+    return stored;
+  }
+
+  /** delete removes the object at key (CAS like update) and returns its last state stamped with the deletion revision. */
+  delete(key: string, expectedModRevision?: number): KObject {
+    const { dir, name } = split(key);
+    const d = this.dirs.get(dir);
+    const e = d?.entries.get(name);
+    if (!d || !e) throw new StoreError('NotFound', key, `key not found: ${key}`);
+    if (expectedModRevision !== undefined && expectedModRevision !== e.modRevision) {
+      throw new StoreError('Conflict', key, `revision mismatch on ${key}: have ${e.modRevision}, want ${expectedModRevision}`);
+    }
+    const rev = this.rev + 1;
+    d.entries.delete(name);
+    d.sorted = null;
+    const last = stamp(e.object, rev);
+    this.commit({ type: 'DELETED', key, revision: rev, object: last, prevObject: e.object });
+    return last;
+  }
+
+  /** compact drops the history up to and including rev (etcd compaction). */
+  compact(rev: number): void { this.compacted = Math.max(this.compacted, Math.min(rev, this.rev)); }
+
+  /** eventsSince returns retained events with revision > rev, or throws StoreError Gone. */
+  eventsSince(rev: number): StoreEvent[] {
+    this.checkRetained(rev);
+    const out: StoreEvent[] = [];
+    for (let r = rev + 1; r <= this.rev; r++) out.push(this.history[r % this.cap]!);
+    return out;
+  }
+
+  /**
+   * watch delivers every event with revision > fromRevision whose key starts with prefix, in order.
+   * Throws StoreError Gone when fromRevision is compacted. Delivery is synchronous: events written while
+   * a handler runs are queued and delivered after it returns (one dispatch loop, revision order).
+   */
+  watch(prefix: string, fromRevision: number, handler: (ev: StoreEvent) => void, onGone?: (err: StoreError) => void): StoreWatch {
+    this.checkRetained(fromRevision);
+    const w: Watcher = { prefix, cursor: fromRevision, handler, onGone, stopped: false };
+    this.watchers.push(w);
+    this.dispatch();
+    return {
+      stop: () => {
+        if (w.stopped) return;
+        w.stopped = true;
+        const i = this.watchers.indexOf(w);
+        if (i >= 0) this.watchers.splice(i, 1);
+      },
+    };
+  }
+
+  private checkRetained(rev: number): void {
+    const oldest = this.compactedRevision;
+    if (rev < oldest) throw new StoreError('Gone', '', `too old resource version: ${rev} (${oldest})`, oldest);
+  }
+
+  private commit(ev: StoreEvent): void {
+    this.rev = ev.revision;
+    this.history[ev.revision % this.cap] = ev;
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    if (this.dispatching) return;
+    if (this.watchers.length === 0) { this.dispatchedRev = this.rev; return; }
+    this.dispatching = true;
+    try {
+      for (;;) {
+        let progressed = false;
+        for (const w of [...this.watchers]) {
+          while (!w.stopped && w.cursor < this.dispatchedRev) { this.catchUp(w); progressed = true; }
+        }
+        if (this.dispatchedRev < this.rev) {
+          const ev = this.history[(this.dispatchedRev + 1) % this.cap]!;
+          this.dispatchedRev++;
+          for (const w of [...this.watchers]) {
+            if (w.stopped || w.cursor >= ev.revision) continue;
+            w.cursor = ev.revision;
+            if (ev.key.startsWith(w.prefix)) this.deliver(w, ev);
+          }
+          progressed = true;
+        }
+        if (!progressed) break;
+      }
+    } finally {
+      this.dispatching = false;
+    }
+  }
+
+  private catchUp(w: Watcher): void {
+    const next = w.cursor + 1;
+    if (next <= this.compactedRevision) {
+      w.stopped = true;
+      this.watchers.splice(this.watchers.indexOf(w), 1);
+      const oldest = this.compactedRevision;
+      w.onGone?.(new StoreError('Gone', '', `too old resource version: ${w.cursor} (${oldest})`, oldest));
+      return;
+    }
+    const ev = this.history[next % this.cap]!;
+    w.cursor = next;
+    if (ev.key.startsWith(w.prefix)) this.deliver(w, ev);
+  }
+
+  private deliver(w: Watcher, ev: StoreEvent): void {
+    try {
+      w.handler(ev);
+    } catch (err) {
+      if (this.onHandlerError) this.onHandlerError(err, ev);
+      else { this.handlerErrors.push(err); if (this.handlerErrors.length > 100) this.handlerErrors.shift(); }
+    }
+  }
+
+  private dirNames(): string[] {
+    if (!this.sortedDirs) this.sortedDirs = [...this.dirs.keys()].sort();
+    return this.sortedDirs;
+  }
+
+  private hasSubdirs(prefix: string): boolean {
+    for (const d of this.dirNames()) if (d !== prefix && d.startsWith(prefix)) return true;
+    return false;
+  }
+}
+
+function split(key: string): { dir: string; name: string } {
+  const i = key.lastIndexOf('/');
+  return { dir: key.slice(0, i + 1), name: key.slice(i + 1) };
+}
+
+function sortedOf(d: Dir): StoreEntry[] {
+  if (!d.sorted) d.sorted = [...d.entries.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return d.sorted;
+}
+
+function stamp(obj: KObject, rev: number): KObject {
+  const rv = String(rev);
+  if (!Object.isFrozen(obj) && obj.metadata && !Object.isFrozen(obj.metadata)) {
+    (obj.metadata as { resourceVersion?: string }).resourceVersion = rv;
+    return deepFreeze(obj);
+  }
+  return deepFreeze({ ...obj, metadata: { ...obj.metadata, resourceVersion: rv } });
+}
