@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../types';
-import { applyDefaults, imagePullPolicyFor } from './index';
+import { applyDefaults, generateJobSelector, imagePullPolicyFor } from './index';
 
 const obj = (o: Record<string, unknown>): KObject => JSON.parse(JSON.stringify(o)) as KObject;
 
@@ -66,6 +66,8 @@ describe('applyDefaults', () => {
 
     const job = obj({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi', uid: 'u-1' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl' }] } } } });
     applyDefaults('jobs', job);
+    expect((job.spec as any).selector).toBeUndefined();
+    generateJobSelector(job);
     expect(job.spec).toMatchObject({ completions: 1, parallelism: 1, backoffLimit: 6, completionMode: 'NonIndexed', suspend: false, podReplacementPolicy: 'TerminatingOrFailed',
       selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'u-1' } } });
     expect((job.spec as any).template.metadata.labels).toEqual({ 'batch.kubernetes.io/controller-uid': 'u-1', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': 'u-1', 'job-name': 'pi' });

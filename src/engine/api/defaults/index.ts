@@ -5,6 +5,7 @@ import { defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaul
 import { defaultEndpointSlice, defaultEndpoints, defaultLimitRange, defaultNamespace, defaultNode, defaultPV, defaultPVC, defaultService, defaultStorageClass } from './core';
 
 export { imagePullPolicyFor, podQOSClass } from './pod';
+export { generateJobSelector } from './workloads';
 
 const DEFAULTERS: Record<string, (o: Obj) => void> = {
   pods: defaultPod,
@@ -31,8 +32,8 @@ const DEFAULTERS: Record<string, (o: Obj) => void> = {
 
 /**
  * applyDefaults fills in the fields the API server defaults for `resource` (plural), in place.
- * Pods also get status {phase: Pending, qosClass} when status.phase is empty; Jobs get their
- * generated selector and controller-uid labels once metadata.uid is set (call again after assigning it).
+ * Pods also get status {phase: Pending, qosClass} when status.phase is empty. A Job's generated
+ * selector needs metadata.uid: see generateJobSelector.
  */
 export function applyDefaults(resource: string, obj: KObject): void {
   const plural = resource.split('.')[0];

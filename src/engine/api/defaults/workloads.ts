@@ -1,5 +1,5 @@
 // Models pkg/apis/apps/v1/defaults.go and pkg/apis/batch/v1/defaults.go (plus the job strategy's
-// generated selector, which needs metadata.uid).
+// generated selector, which needs metadata.uid and is therefore a separate export).
 import { defaultPodTemplate, ensure, setIfUnset, type Obj } from './pod';
 
 /** defaultDeployment applies SetDefaults_Deployment. */
@@ -80,7 +80,7 @@ export function defaultStatefulSet(ss: Obj): void {
   setIfUnset(ss, 'status', { availableReplicas: 0, replicas: 0 });
 }
 
-/** defaultJobSpec applies SetDefaults_Job to a Job's spec (not used for CronJob job templates, as upstream). */
+/** defaultJobSpecFields applies SetDefaults_Job to a Job's spec (not used for CronJob job templates, as upstream). */
 function defaultJobSpecFields(spec: Obj): void {
   if (spec.completions == null && spec.parallelism == null) { spec.completions = 1; spec.parallelism = 1; }
   setIfUnset(spec, 'parallelism', 1);
@@ -93,28 +93,35 @@ function defaultJobSpecFields(spec: Obj): void {
   setIfUnset(spec, 'podReplacementPolicy', spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed');
 }
 
-/**
- * defaultJob applies SetDefaults_Job and, once metadata.uid is set and manualSelector is not true,
- * the job strategy's generated selector and template labels (batch.kubernetes.io/controller-uid, job-name).
- */
+/** defaultJob applies SetDefaults_Job (labels default to the template's). */
 export function defaultJob(job: Obj): void {
   const spec = ensure(job, 'spec');
   defaultJobSpecFields(spec);
   const meta = ensure(job, 'metadata');
   const tmplLabels = spec.template?.metadata?.labels as Obj | undefined;
   if (tmplLabels && (!meta.labels || Object.keys(meta.labels).length === 0)) meta.labels = { ...tmplLabels };
-  if (spec.manualSelector !== true && meta.uid && !spec.selector) {
-    spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': meta.uid } };
-    const tmeta = ensure(ensure(spec, 'template'), 'metadata');
-    const labels = ensure(tmeta, 'labels');
-    setIfUnset(labels, 'batch.kubernetes.io/controller-uid', meta.uid);
-    setIfUnset(labels, 'batch.kubernetes.io/job-name', meta.name);
-    setIfUnset(labels, 'controller-uid', meta.uid);
-    setIfUnset(labels, 'job-name', meta.name);
-    if (!meta.labels || Object.keys(meta.labels).length === 0) meta.labels = { ...labels };
-  }
   defaultPodTemplate(spec.template);
   setIfUnset(job, 'status', {});
+}
+
+/**
+ * generateJobSelector is the job strategy's PrepareForCreate selector generation: unless
+ * spec.manualSelector is true, it sets spec.selector to batch.kubernetes.io/controller-uid=<uid> and adds
+ * controller-uid / job-name labels (both prefixed and legacy) to the template and, when empty, the Job.
+ * Call it on create after metadata.uid is assigned and before validateCreate; never on update.
+ */
+export function generateJobSelector(job: Obj): void {
+  const spec = ensure(job, 'spec');
+  const meta = ensure(job, 'metadata');
+  if (spec.manualSelector === true || !meta.uid) return;
+  spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': meta.uid } };
+  const tmeta = ensure(ensure(spec, 'template'), 'metadata');
+  const labels = ensure(tmeta, 'labels');
+  setIfUnset(labels, 'batch.kubernetes.io/controller-uid', meta.uid);
+  setIfUnset(labels, 'batch.kubernetes.io/job-name', meta.name);
+  setIfUnset(labels, 'controller-uid', meta.uid);
+  setIfUnset(labels, 'job-name', meta.name);
+  if (!meta.labels || Object.keys(meta.labels).length === 0) meta.labels = { 'batch.kubernetes.io/controller-uid': meta.uid, 'batch.kubernetes.io/job-name': meta.name, 'controller-uid': meta.uid, 'job-name': meta.name };
 }
 
 /** defaultCronJob applies SetDefaults_CronJob (only pod-template defaults inside jobTemplate). */

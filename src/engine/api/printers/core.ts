@@ -113,7 +113,8 @@ function resourceQuotaCells(q: Obj): [string, string] {
   return [req.join(', '), lim.join(', ')];
 }
 
-const storageClassOf = (o: Obj): string => o.spec?.storageClassName ?? o.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? '';
+// GetPersistentVolume(Claim)Class: the beta annotation wins over spec.storageClassName.
+const storageClassOf = (o: Obj): string => o.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? o.spec?.storageClassName ?? '';
 const vac = (o: Obj): string => o.spec?.volumeAttributesClassName || '<unset>';
 
 /** CORE_PRINTERS covers the core, networking, storage, discovery and coordination resources. */

@@ -1,6 +1,5 @@
 // Shared cell formatters from pkg/printers/internalversion/printers.go and apimachinery labels.
 import type { TableColumn } from '../types';
-// eslint-disable-next-line no-restricted-imports -- the engine's own util module (the lint pattern targets Node's 'util').
 import { humanDuration, parseTime, translateTimestampSince } from '../../util';
 
 export { humanDuration, parseTime, translateTimestampSince };
@@ -17,9 +16,11 @@ export function col(name: string, type: string, description: string, priority = 
 export const NAME_COL = col('Name', 'string', 'Name must be unique within a namespace. Cannot be updated.', 0, 'name');
 /** AGE_COL is the creation-age column. */
 export const AGE_COL = col('Age', 'string', 'CreationTimestamp is a timestamp representing the server time when this object was created.');
-/** CONTAINERS_COL, IMAGES_COL and SELECTOR_COL are the wide workload columns. */
+/** CONTAINERS_COL is the wide workload column listing container names. */
 export const CONTAINERS_COL = col('Containers', 'string', 'Names of each container in the template.', 1);
+/** IMAGES_COL is the wide workload column listing images. */
 export const IMAGES_COL = col('Images', 'string', 'Images referenced by each container in the template.', 1);
+/** SELECTOR_COL is the wide workload column showing the label selector. */
 export const SELECTOR_COL = col('Selector', 'string', 'Label selector for pods.', 1);
 
 /** age renders an object's AGE cell. */

@@ -21,7 +21,8 @@ function hpaTargets(o: Obj): string {
   const metrics: Obj[] = o.spec?.metrics ?? [];
   if (metrics.length === 0) return '<none>';
   const current: Obj[] = o.status?.currentMetrics ?? [];
-  const list = metrics.slice(0, 3).map((m, i) => {
+  // formatHPAMetrics: at most 2 metrics, then ' + N more...'.
+  const list = metrics.slice(0, 2).map((m, i) => {
     if (m.type === 'Resource' && m.resource) {
       const cur = current[i]?.resource?.current;
       const t = m.resource.target ?? {};
@@ -29,12 +30,12 @@ function hpaTargets(o: Obj): string {
         const c = cur?.averageUtilization != null ? `${cur.averageUtilization}%` : '<unknown>';
         return `${m.resource.name}: ${c}/${t.averageUtilization}%`;
       }
-      const c = cur?.averageValue ?? '<unknown>';
-      return `${m.resource.name}: ${c}/${t.averageValue ?? ''}`;
+      if (t.averageValue != null) return `${m.resource.name}: ${cur?.averageValue ?? '<unknown>'}/${t.averageValue}`;
+      return `${m.resource.name}: <unknown>/<auto>`;
     }
     return '<unknown>/<unknown>';
   });
-  return metrics.length > 3 ? `${list.join(', ')} + ${metrics.length - 3} more...` : list.join(', ');
+  return metrics.length > 2 ? `${list.join(', ')} + ${metrics.length - 2} more...` : list.join(', ');
 }
 
 /** OTHER_PRINTERS covers rbac, autoscaling, scheduling and controller revisions. */

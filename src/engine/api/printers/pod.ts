@@ -29,7 +29,7 @@ function later(a: string | undefined, b: string | undefined): string | undefined
   return parseTime(b) > parseTime(a) ? b : a;
 }
 
-/** podStatusReason returns the STATUS, READY and RESTARTS cells of a pod as printPod computes them. */
+/** podCells returns the READY, STATUS and RESTARTS cells of a pod as printPod computes them. */
 export function podCells(pod: Obj, now: number): { ready: string; reason: string; restarts: string } {
   const spec: Obj = pod.spec ?? {};
   const status: Obj = pod.status ?? {};

@@ -5,7 +5,7 @@ import {
   duplicate, forbidden, immutable, invalid, isConfigMapKey, isDNS1035Label, isDNS1123Label, isDNS1123Subdomain,
   isValidPortNum, notSupported, required, Raw, goQuote,
 } from './messages';
-import { nameWith, validateLabels, validateObjectMeta, validateObjectMetaUpdate, type Obj } from './meta';
+import { nameWith, sameValue, validateLabels, validateObjectMeta, validateObjectMetaUpdate, type Obj } from './meta';
 import { dns1123Label, portNumOrName, validatePodSpec } from './pod';
 
 import { podSpecDiff } from './diff';
@@ -18,6 +18,18 @@ export function validatePod(pod: Obj): FieldError[] {
   const errs = validateObjectMeta(pod.metadata, true, subdomain);
   errs.push(...validatePodSpec(pod.spec, 'spec'));
   if (((pod.spec?.ephemeralContainers as unknown[] | undefined) ?? []).length > 0) errs.push(forbidden('spec.ephemeralContainers', 'cannot be set on create'));
+  errs.push(...imageWhitespace(pod.spec));
+  return errs;
+}
+
+/** imageWhitespace is validateContainersOnlyForPod: pod (not template) images may not have surrounding spaces. */
+function imageWhitespace(spec: Obj | undefined): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const list of ['containers', 'initContainers']) {
+    ((spec?.[list] as Obj[] | undefined) ?? []).forEach((c, i) => {
+      if (typeof c.image === 'string' && c.image.length !== c.image.trim().length) errs.push(invalid(`spec.${list}[${i}].image`, c.image, 'must not have leading or trailing whitespace'));
+    });
+  }
   return errs;
 }
 
@@ -198,8 +210,8 @@ export function validateImmutableData(obj: Obj, old: Obj, what: 'Secret' | 'Conf
   const errs = validateObjectMetaUpdate(obj.metadata, old.metadata);
   if (old.immutable === true) {
     if (obj.immutable !== true) errs.push(forbidden('immutable', 'field is immutable when `immutable` is set'));
-    if (JSON.stringify(obj.data ?? {}) !== JSON.stringify(old.data ?? {})) errs.push(forbidden('data', 'field is immutable when `immutable` is set'));
-    if (what === 'ConfigMap' && JSON.stringify(obj.binaryData ?? {}) !== JSON.stringify(old.binaryData ?? {})) errs.push(forbidden('binaryData', 'field is immutable when `immutable` is set'));
+    if (!sameValue(obj.data ?? {}, old.data ?? {})) errs.push(forbidden('data', 'field is immutable when `immutable` is set'));
+    if (what === 'ConfigMap' && !sameValue(obj.binaryData ?? {}, old.binaryData ?? {})) errs.push(forbidden('binaryData', 'field is immutable when `immutable` is set'));
   }
   if (what === 'Secret' && old.type !== obj.type) errs.push(immutable('type', obj.type ?? ''));
   errs.push(...(what === 'Secret' ? validateSecret(obj) : validateConfigMap(obj)).filter((e) => !e.field.startsWith('metadata.')));

@@ -22,6 +22,7 @@ function walk(a: J, b: J, path: string, out: string[]): void {
     a.forEach((x, i) => walk(x, b[i], `${path}[${i}]`, out));
     return;
   }
+  if ((a ?? null) === null && (b ?? null) === null) return;
   if (JSON.stringify(a) === JSON.stringify(b)) return;
   if (a !== undefined) out.push(`- \t${path}: ${goLeaf(a)},`);
   if (b !== undefined) out.push(`+ \t${path}: ${goLeaf(b)},`);

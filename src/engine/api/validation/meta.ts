@@ -101,3 +101,20 @@ export function validateObjectMetaUpdate(meta: Obj | undefined, old: Obj | undef
   errs.push(...validateOwnerReferences(m.ownerReferences, `${path}.ownerReferences`));
   return errs;
 }
+
+/** sameValue compares two JSON values structurally, ignoring object key order (apiequality.Semantic.DeepEqual). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a === null || b === null) return (a ?? null) === (b ?? null);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  if (typeof a === 'object' && typeof b === 'object') {
+    const ao = a as Record<string, unknown>;
+    const bo = b as Record<string, unknown>;
+    const keys = new Set([...Object.keys(ao).filter((k) => ao[k] !== undefined), ...Object.keys(bo).filter((k) => bo[k] !== undefined)]);
+    for (const k of keys) if (!sameValue(ao[k], bo[k])) return false;
+    return true;
+  }
+  return false;
+}

@@ -229,6 +229,22 @@ function validateContainers(containers: Obj[] | undefined, volumes: Set<string>,
     errs.push(...validateProbe(c.startupProbe, `${p}.startupProbe`, 'startup'));
     if (c.restartPolicy !== undefined) errs.push(forbidden(`${p}.restartPolicy`, 'may not be set for non-init containers'));
   });
+  errs.push(...uniqueHostPorts(containers ?? [], path));
+  return errs;
+}
+
+/** uniqueHostPorts is AccumulateUniqueHostPorts: a hostPort/protocol pair may be used once per pod. */
+function uniqueHostPorts(containers: Obj[], path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const seen = new Set<string>();
+  containers.forEach((c, ci) => {
+    ((c.ports as Obj[] | undefined) ?? []).forEach((p, pi) => {
+      if (!p.hostPort) return;
+      const key = `${p.hostIP ?? ''}/${p.hostPort}/${p.protocol ?? 'TCP'}`;
+      if (seen.has(key)) errs.push(duplicate(`${path}[${ci}].ports[${pi}].hostPort`, `${p.hostPort}/${p.protocol ?? 'TCP'}`));
+      seen.add(key);
+    });
+  });
   return errs;
 }
 
@@ -287,6 +303,14 @@ export function validatePodSpec(spec: Obj | undefined, path: string): FieldError
   const { names: volumes, errs } = validateVolumes(s.volumes, `${path}.volumes`);
   errs.push(...validateContainers(s.containers, volumes, `${path}.containers`));
   errs.push(...validateInitContainers(s.initContainers, s.containers, volumes, `${path}.initContainers`));
+  if (s.hostNetwork === true) {
+    // validatePodHostNetworkDeps: with hostNetwork, hostPort must equal containerPort.
+    for (const list of ['containers', 'initContainers']) {
+      ((s[list] as Obj[] | undefined) ?? []).forEach((c, ci) => ((c.ports as Obj[] | undefined) ?? []).forEach((p, pi) => {
+        if (p.hostPort && p.hostPort !== p.containerPort) errs.push(invalid(`${path}.${list}[${ci}].ports[${pi}].hostPort`, p.hostPort, 'must match `containerPort` when `hostNetwork` is true'));
+      }));
+    }
+  }
   const rp = s.restartPolicy;
   if (rp === undefined || rp === '') errs.push(required(`${path}.restartPolicy`));
   else if (!['Always', 'OnFailure', 'Never'].includes(rp)) errs.push(notSupported(`${path}.restartPolicy`, rp, ['Always', 'OnFailure', 'Never']));

@@ -4,7 +4,7 @@ import {
   forbidden, goIntOrString, goLabelSelector, goMapStringString, immutable, invalid, isDNS1123Subdomain, isQualifiedName,
   isValidLabelValue, nonNegative, notSupported, Raw, regexError, required,
 } from './messages';
-import { nameWith, validateObjectMeta, validateObjectMetaUpdate, type Obj } from './meta';
+import { nameWith, sameValue, validateObjectMeta, validateObjectMetaUpdate, type Obj } from './meta';
 import { validatePodTemplateSpec } from './pod';
 import { parseCronError } from './cron';
 
@@ -213,15 +213,15 @@ export function validateAppsUpdate(resource: string, obj: Obj, old: Obj, create:
   const errs = validateObjectMetaUpdate(obj.metadata, old.metadata);
   errs.push(...create(obj).filter((e) => !e.field.startsWith('metadata.')));
   if (resource === 'statefulsets') {
-    const strip = (s: Obj | undefined): string => {
+    const strip = (s: Obj | undefined): Obj => {
       const c: Obj = { ...(s ?? {}) };
       for (const k of ['replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds']) delete c[k];
-      return JSON.stringify(c, Object.keys(c).sort());
+      return c;
     };
-    if (strip(obj.spec) !== strip(old.spec)) {
+    if (!sameValue(strip(obj.spec), strip(old.spec))) {
       errs.push(forbidden('spec', "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"));
     }
-  } else if (JSON.stringify(obj.spec?.selector ?? null) !== JSON.stringify(old.spec?.selector ?? null)) {
+  } else if (!sameValue(obj.spec?.selector, old.spec?.selector)) {
     errs.push(immutable('spec.selector', new Raw(goLabelSelector(obj.spec?.selector))));
   }
   return errs;
@@ -252,7 +252,9 @@ export function validateJob(job: Obj): FieldError[] {
   const errs = validateObjectMeta(job.metadata, true, subdomain);
   const spec: Obj = job.spec ?? {};
   errs.push(...validateJobSpecCommon(spec, 'spec'));
-  if (!spec.selector) errs.push(required('spec.selector'));
+  // The strategy generates the selector unless manualSelector is true (see defaults' generateJobSelector),
+  // so a missing selector is only reported for manual selectors.
+  if (!spec.selector) { if (spec.manualSelector === true) errs.push(required('spec.selector')); }
   else errs.push(...validateLabelSelector(spec.selector, 'spec.selector'));
   if (spec.selector && !selectorMatches(spec.selector, spec.template?.metadata?.labels) && !selectorEmpty(spec.selector)) errs.push(mismatch('spec.template.metadata.labels', spec.template?.metadata?.labels));
   return errs;
@@ -269,8 +271,8 @@ export function validateJobUpdate(job: Obj, old: Obj): FieldError[] {
   const s: Obj = job.spec ?? {};
   const o: Obj = old.spec ?? {};
   if (s.completionMode !== 'Indexed' && s.completions !== o.completions) errs.push(immutable('spec.completions', s.completions ?? null));
-  if (JSON.stringify(s.selector ?? null) !== JSON.stringify(o.selector ?? null)) errs.push(immutable('spec.selector', new Raw(goLabelSelector(s.selector))));
-  if (JSON.stringify(s.template ?? null) !== JSON.stringify(o.template ?? null)) errs.push(immutable('spec.template', templateRaw()));
+  if (!sameValue(s.selector, o.selector)) errs.push(immutable('spec.selector', new Raw(goLabelSelector(s.selector))));
+  if (!sameValue(s.template, o.template)) errs.push(immutable('spec.template', templateRaw()));
   if ((s.completionMode ?? null) !== (o.completionMode ?? null)) errs.push(immutable('spec.completionMode', s.completionMode ?? null));
   return errs;
 }

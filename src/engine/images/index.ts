@@ -1,0 +1,7 @@
+export type { ImageSpec, ImageResolution, ImageCatalog, Process, ProgramContext, HttpRequest, HttpResponse, ExecResult, Signal, ExitReason } from './types';
+export { createImageCatalog, REGISTRIES, DENIED_USER_REPOS } from './catalog';
+export { parseReference, formatReference } from './reference';
+export type { ParsedRef } from './reference';
+export { hex64 } from './digest';
+export { unixDate } from './sh-run';
+export { NGINX_INDEX } from './nginx';

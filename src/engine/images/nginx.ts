@@ -1,0 +1,125 @@
+import type { HttpRequest, HttpResponse, ImageSpec, ProgramContext } from './types';
+import { BUSYBOX_BINARIES, DEBIAN_BINARIES, effectiveArgv, makeServer, runCommandLine } from './program';
+
+/** NGINX_INDEX is the stock /usr/share/nginx/html/index.html (615 bytes). */
+export const NGINX_INDEX = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const p2 = (n: number) => String(n).padStart(2, '0');
+
+/** nginxErrorTime formats ms as nginx's error-log time `2025/03/10 09:00:12`. */
+function errorTime(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+}
+
+/** accessTime formats ms as the combined log format's `[10/Mar/2025:09:00:12 +0000]`. */
+export function accessTime(ms: number): string {
+  const d = new Date(ms);
+  return `[${p2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000]`;
+}
+
+const VERSIONS: Record<string, string> = { latest: '1.27.4', mainline: '1.27.4', stable: '1.26.3', '1.27': '1.27.4', '1.26': '1.26.3', '1.25': '1.25.5', '1.24': '1.24.0', '1.23': '1.23.4' };
+
+function version(tag: string): string {
+  const base = tag.replace(/-alpine.*$|-bookworm$|-perl$|^alpine$/, '') || 'latest';
+  return VERSIONS[base] ?? (/^\d+\.\d+\.\d+$/.test(base) ? base : '1.27.4');
+}
+
+const BASE_TAGS = ['1.23', '1.23.4', '1.24', '1.24.0', '1.25', '1.25.5', '1.26', '1.26.3', '1.27', '1.27.4', 'mainline', 'stable', 'perl', 'bookworm'];
+
+/** nginxImage builds the official nginx image (Debian or Alpine variant) for tag. */
+export function nginxImage(tag: string): ImageSpec {
+  const alpine = tag.includes('alpine');
+  const v = version(tag);
+  const image: ImageSpec = {
+    repository: 'docker.io/library/nginx',
+    tags: [...BASE_TAGS, 'alpine', ...BASE_TAGS.map((t) => `${t}-alpine`)],
+    sizeBytes: alpine ? 20_985_623 : 72_188_133,
+    defaultCommand: ['/docker-entrypoint.sh'],
+    defaultArgs: ['nginx', '-g', 'daemon off;'],
+    binaries: alpine ? [...BUSYBOX_BINARIES, 'nginx', 'curl'] : [...DEBIAN_BINARIES, 'nginx', 'curl'],
+    description: `nginx ${v} web server (${alpine ? 'Alpine' : 'Debian bookworm'})`,
+    start: (ctx) => startNginx(ctx, image, v, alpine),
+  };
+  return image;
+}
+
+function startNginx(ctx: ProgramContext, image: ImageSpec, v: string, alpine: boolean) {
+  const { argv, overridden } = effectiveArgv(ctx, image);
+  const runsNginx = !overridden || argv.some((a) => a === 'nginx' || a.endsWith('/nginx') || a === 'nginx-debug');
+  if (!runsNginx) return runCommandLine(ctx, image, alpine ? 'busybox' : 'gnu', argv);
+  const entry = '/docker-entrypoint.sh';
+  const startup = [
+    `${entry}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
+    `${entry}: Looking for shell scripts in /docker-entrypoint.d/`,
+    `${entry}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`,
+    '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+    '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+    `${entry}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`,
+    `${entry}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`,
+    `${entry}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`,
+    `${entry}: Configuration complete; ready for start up`,
+  ];
+  for (const l of startup) ctx.log(l);
+  const t = errorTime(ctx.now());
+  ctx.log(`${t} [notice] 1#1: using the "epoll" event method`);
+  ctx.log(`${t} [notice] 1#1: nginx/${v}`);
+  ctx.log(`${t} [notice] 1#1: built by gcc ${alpine ? '14.2.0 (Alpine 14.2.0) ' : '12.2.0 (Debian 12.2.0-14) '}`);
+  ctx.log(`${t} [notice] 1#1: OS: Linux 6.8.0-1021-gcp`);
+  ctx.log(`${t} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`);
+  ctx.log(`${t} [notice] 1#1: start worker processes`);
+  ctx.log(`${t} [notice] 1#1: start worker process 29`);
+  ctx.log(`${t} [notice] 1#1: start worker process 30`);
+  ctx.fs.set('/usr/share/nginx/html/index.html', NGINX_INDEX);
+  ctx.fs.set('/etc/nginx/nginx.conf', 'user  nginx;\nworker_processes  auto;\n');
+  const http = (req: HttpRequest): HttpResponse => {
+    const path = req.path.split('?')[0];
+    const file = ctx.fs.get(`/usr/share/nginx/html${path.endsWith('/') ? path + 'index.html' : path}`);
+    const ok = req.method === 'GET' || req.method === 'HEAD';
+    const status = file !== undefined ? (ok ? 200 : 405) : 404;
+    const body = status === 200 ? file ?? '' : errorPage(status, v);
+    const ua = req.headers['user-agent'] ?? '-';
+    ctx.log(`${req.remoteAddr} - - ${accessTime(ctx.now())} "${req.method} ${req.path} HTTP/1.1" ${status} ${body.length} "-" "${ua}" "-"`);
+    return { status, headers: { 'Content-Type': 'text/html', Server: `nginx/${v}` }, body };
+  };
+  return makeServer(ctx, image, alpine ? 'busybox' : 'gnu', {
+    ports: [80],
+    http,
+    // The image's STOPSIGNAL is SIGQUIT: containerd sends it instead of SIGTERM, and nginx shuts down gracefully.
+    onSignal: (sig) => sig === 'SIGINT' ? undefined : {
+      afterMs: 80,
+      code: 0,
+      lines: [3, 29, 30].map((n) => n === 3 ? `${errorTime(ctx.now())} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down` : `${errorTime(ctx.now())} [notice] ${n}#${n}: gracefully shutting down`)
+        .concat([`${errorTime(ctx.now())} [notice] 1#1: exit`]),
+    },
+  });
+}
+
+function errorPage(status: number, v: string): string {
+  const text = status === 404 ? '404 Not Found' : '405 Not Allowed';
+  return `<html>\r\n<head><title>${text}</title></head>\r\n<body>\r\n<center><h1>${text}</h1></center>\r\n<hr><center>nginx/${v}</center>\r\n</body>\r\n</html>\r\n`;
+}

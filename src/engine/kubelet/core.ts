@@ -1,0 +1,28 @@
+import type { Client } from '../api/types';
+import type { EventRecorder } from '../events';
+import type { ImageCatalog } from '../images';
+import type { Clock, Rng } from '../util';
+import type { Ipam } from './ipam';
+import type { KubeletTimings } from './timings';
+
+/** KubeletCore is the per-node context every pod worker shares. */
+export interface KubeletCore {
+  nodeName: string;
+  hostIP: string;
+  client: Client;
+  clock: Clock;
+  rng: Rng;
+  recorder: EventRecorder;
+  images: ImageCatalog;
+  t: KubeletTimings;
+  ipam: Ipam;
+  /** imageCache is the node's containerd image store: fully qualified ref → digest. */
+  imageCache: Map<string, string>;
+  /** pulls maps a ref being pulled to the time its pull finishes (pulls of one image are shared). */
+  pulls: Map<string, number>;
+  /** forget drops a finished worker from the kubelet's table. */
+  forget(key: string, uid: string): void;
+}
+
+/** HEX is the alphabet of container IDs. */
+export const HEX = '0123456789abcdef';

@@ -1,0 +1,6 @@
+export { createKubelet } from './kubelet';
+export type { Kubelet, KubeletDeps, RunningContainer } from './kubelet';
+export { DEFAULT_TIMINGS } from './timings';
+export type { KubeletTimings, Stage } from './timings';
+export { goDuration } from './messages';
+export { qosClass } from './status';
