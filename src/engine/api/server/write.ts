@@ -2,8 +2,8 @@ import type { KObject } from '../../types';
 import { clone, rfc3339 } from '../../util';
 import { resourcePrefix, StoreError, type StoreEntry } from '../../store';
 import type { ApiResponse, PatchType, ResourceDef } from '../types';
-import { applyDefaults } from '../defaults';
-import { validateCreate, validateStatusUpdate, validateUpdate, type FieldError } from '../validation';
+import { applyDefaults, generateJobSelector } from '../defaults';
+import { decodeError, validateCreate, validateStatusUpdate, validateUpdate, type FieldError } from '../validation';
 import { applyPatch, PatchError } from '../patch';
 import { admitCreate } from '../admission';
 import { behaviourOf } from '../registry';
@@ -33,6 +33,9 @@ export function checkTypeMeta(expected: { group: string; version: string; kind: 
   }
   obj.apiVersion = want;
   obj.kind = expected.kind;
+  // Models the JSON decoder: values that cannot even be decoded (a bad quantity, a string port) fail before validation.
+  const undecodable = decodeError(obj);
+  if (undecodable) throw badRequest(`${expected.kind} in version "${expected.version}" cannot be handled as a ${expected.kind}: ${undecodable}`);
 }
 
 function checkNamespace(def: ResourceDef, md: Obj, ns: string | undefined): void {
@@ -98,6 +101,8 @@ export function createPrepared(ctx: ServerContext, def: ResourceDef, obj: KObjec
   const generated = !md.name && !!md.generateName;
   const genName = () => `${String(md.generateName).slice(0, 58)}${ctx.rng.string(5, K8S_NAME_ALPHABET)}`;
   if (generated) md.name = genName();
+  // The Job strategy's PrepareForCreate generates the selector from the new uid.
+  if (def.group === 'batch' && def.plural === 'jobs') generateJobSelector(obj);
   const errs = mergeNameError(md, validateCreate(def.plural, obj));
   if (errs.length) throw invalid(def, md.name ?? '', errs);
   if (dry) {
