@@ -5,9 +5,8 @@ import type { Clock, Rng } from '../util';
 import { rfc3339 } from '../util';
 import type { EventOptions, EventRecorder, EventType } from './types';
 import { SpamFilter, SimilarEvents } from './correlator';
-
-/** EVENT_TTL_MS is kube-apiserver's default --event-ttl (1 h): events are deleted that long after their last write. */
-export const EVENT_TTL_MS = 60 * 60 * 1000;
+import { nanoClock, referenceOf } from './reference';
+import { EVENT_TTL_MS } from './reference';
 
 /** EventRecorderOptions configure one recorder (one per component and host, as in client-go). */
 export interface EventRecorderOptions {
@@ -24,21 +23,6 @@ interface Observed { name: string; namespace: string; count: number; firstTimest
 
 const MAX_CACHE = 4096;
 
-/** ObjectReference is core/v1 ObjectReference as stored in involvedObject and related. */
-type ObjectReference = Record<string, string>;
-
-function referenceOf(obj: KObject, fieldPath?: string): ObjectReference {
-  const ref: ObjectReference = { kind: obj.kind };
-  const m = obj.metadata ?? {};
-  if (m.namespace) ref.namespace = m.namespace;
-  if (m.name) ref.name = m.name;
-  if (m.uid) ref.uid = m.uid;
-  ref.apiVersion = obj.apiVersion;
-  if (m.resourceVersion) ref.resourceVersion = m.resourceVersion;
-  if (fieldPath) ref.fieldPath = fieldPath;
-  return ref;
-}
-
 /**
  * createEventRecorder returns a recorder that writes core/v1 Events through client.
  * Models client-go tools/record (recorder + EventCorrelator: spam filter, similar-event
@@ -50,6 +34,7 @@ export function createEventRecorder(opts: EventRecorderOptions): EventRecorder {
   const expiry = new Map<string, number>();
   const spam = new SpamFilter(clock);
   const similar = new SimilarEvents(clock);
+  const unixNanoHex = nanoClock(rng);
 
   const scheduleExpiry = (namespace: string, name: string) => {
     const key = `${namespace}/${name}`;
@@ -75,33 +60,35 @@ export function createEventRecorder(opts: EventRecorderOptions): EventRecorder {
       const namespace = involved.namespace || 'default';
       const source: Record<string, string> = { component };
       if (host) source.host = host;
-      const objKey = [component, host ?? '', involved.kind, involved.namespace ?? '', involved.name ?? '', involved.uid ?? '', involved.apiVersion, involved.fieldPath ?? ''].join('\u0000');
-      if (!spam.allow(objKey)) return;
-      const aggregated = similar.observe(`${objKey}\u0000${type}\u0000${reason}`, message);
+      // Keys as client-go builds them: the spam key has no fieldPath/type/reason, the aggregator key adds
+      // type and reason, the event key adds fieldPath and message.
+      const spamKey = `${component}\u0000${host ?? ''}\u0000${involved.kind}\u0000${involved.namespace ?? ''}\u0000${involved.name ?? ''}\u0000${involved.uid ?? ''}\u0000${involved.apiVersion ?? ''}`;
+      const aggregated = similar.observe(`${spamKey}\u0000${type}\u0000${reason}`, message);
       const msg = aggregated ? `(combined from similar events): ${message}` : message;
-      const key = aggregated ? `${objKey}\u0000${type}\u0000${reason}\u0000*` : `${objKey}\u0000${type}\u0000${reason}\u0000${message}`;
-
+      const key = aggregated ? `${spamKey}\u0000${type}\u0000${reason}\u0000*` : `${spamKey}\u0000${involved.fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
       const now = clock.now();
       const ts = rfc3339(now);
+      // Models EventCorrelate: the logger counts the occurrence before the spam filter decides, so a
+      // throttled repeat still raises the count the next written PATCH carries.
       const prev = observed.get(key);
+      const count = prev ? prev.count + 1 : 1;
+      const name = prev?.name ?? `${involved.name ?? ''}.${unixNanoHex(now)}`;
+      const evNamespace = prev?.namespace ?? namespace;
+      const first = prev?.firstTimestamp ?? ts;
+      remember(key, { name, namespace: evNamespace, count, firstTimestamp: first });
+      if (!spam.allow(spamKey)) return;
       try {
         if (prev) {
-          const count = prev.count + 1;
-          remember(key, { ...prev, count });
           try {
-            client.patch('events', prev.namespace, prev.name, 'application/merge-patch+json', { count, lastTimestamp: ts, message: msg });
-            scheduleExpiry(prev.namespace, prev.name);
+            client.patch('events', evNamespace, name, 'application/merge-patch+json', { count, lastTimestamp: ts, message: msg });
+            scheduleExpiry(evNamespace, name);
             return;
           } catch (e) {
             // Models recordEvent: a PATCH that finds the event gone (expired) falls back to CREATE.
             if (!(e instanceof ApiError) || e.code !== 404) throw e;
           }
-          createEvent(prev.name, prev.namespace, count, prev.firstTimestamp);
-          return;
         }
-        const name = `${involved.name ?? ''}.${unixNanoHex(now, rng)}`;
-        remember(key, { name, namespace, count: 1, firstTimestamp: ts });
-        createEvent(name, namespace, 1, ts);
+        createEvent(name, evNamespace, count, first);
       } catch {
         // Recording is best effort: a terminating namespace or a full queue drops the event.
       }
@@ -130,9 +117,4 @@ export function createEventRecorder(opts: EventRecorderOptions): EventRecorder {
       }
     },
   };
-}
-
-/** unixNanoHex is the `%x` of time.UnixNano(): virtual ms plus a seeded sub-millisecond part. */
-function unixNanoHex(ms: number, rng: Rng): string {
-  return (BigInt(Math.floor(ms)) * 1000000n + BigInt(rng.int(1000000))).toString(16);
 }

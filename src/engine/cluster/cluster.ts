@@ -1,0 +1,142 @@
+import type { Status } from '../types';
+import type { Client, PodLogProvider } from '../api/types';
+import { createApiServer, createClient } from '../api';
+import type { ApiServer } from '../api';
+import { createStore } from '../store';
+import type { Store } from '../store';
+import { VirtualClock, DEFAULT_EPOCH, createRng } from '../util';
+import type { Rng } from '../util';
+import { createEventRecorder, createEventsV1Recorder } from '../events';
+import type { EventRecorder } from '../events';
+import { createScheduler } from '../scheduler';
+import type { Scheduler } from '../scheduler';
+import { createNamespaceController, createNamespacePublishers } from '../controllers/namespace';
+import { createImageCatalog } from '../images';
+import type { ImageCatalog } from '../images';
+import { createKubelet } from '../kubelet';
+import type { Kubelet } from '../kubelet';
+import type { ClusterOptions } from './options';
+import { DEFAULT_NODES, resolveNodes } from './options';
+import { bootstrapAddons, bootstrapControlPlane, fakeCaCert, recordKubeProxiesStarted, recordNodesRegistered, settleAddons } from './bootstrap';
+import { fnv32 } from './bootstrap/ids';
+import { startHeartbeats } from './heartbeat';
+
+/** Cluster is a running simulated cluster: every service wired, time under the caller's control. */
+export interface Cluster {
+  clock: VirtualClock;
+  rng: Rng;
+  store: Store;
+  api: ApiServer;
+  client: Client;
+  /** recorder returns the (cached) event recorder of a component, e.g. recorder('kubelet', 'worker'). */
+  recorder(component: string, host?: string): EventRecorder;
+  images: ImageCatalog;
+  /** nodeNames lists the nodes in creation order. */
+  nodeNames(): string[];
+  /** kubelet returns the kubelet of a node. */
+  kubelet(node: string): Kubelet | undefined;
+  scheduler: Scheduler;
+  /** advance moves virtual time forward, running everything due. */
+  advance(ms: number): void;
+  /** stop halts every component's watches and timers. */
+  stop(): void;
+}
+
+// Bootstrap milestones after `start`: nodes registered/Ready, kubeadm addon phase, kube-proxy up
+// (after the addon phase), workload status and kube-dns endpoints settled.
+const REGISTERED_MS = 10_000;
+const ADDON_PHASE_MS = 15_000;
+const KUBE_PROXY_START_MS = 2_000;
+const SETTLE_MS = 30_000;
+/** DEFAULT_HANDOVER_MS is when the learner gets the cluster: 5 minutes after kubeadm init. */
+export const DEFAULT_HANDOVER_MS = 5 * 60_000;
+
+/**
+ * createCluster is the one composition root: it builds the store, API server, scheduler, controllers,
+ * kubelets and images, bootstraps a kubeadm v1.32 cluster at `start` and hands it over at
+ * `start + handoverMs` with every kube-system pod Running and Ready. Deterministic for a seed.
+ */
+export function createCluster(opts: ClusterOptions = {}): Cluster {
+  const seed = opts.seed ?? 42;
+  const start = opts.start ?? DEFAULT_EPOCH;
+  const clock = new VirtualClock(start);
+  // One stream per component, so adding a random draw in one place does not reshuffle the others.
+  const stream = (label: string) => createRng((seed ^ fnv32(label)) >>> 0);
+  const rng = createRng(seed);
+  const store = createStore();
+  const api = createApiServer({ store, clock, rng });
+  const client = createClient(api, { userAgent: 'kube-sandbox' });
+  const images = createImageCatalog();
+  const nodes = resolveNodes(opts.nodes?.length ? opts.nodes : DEFAULT_NODES);
+  const eventRng = stream('events');
+  const recorders = new Map<string, EventRecorder>();
+  const recorder = (component: string, host?: string): EventRecorder => {
+    const key = `${component}\u0000${host ?? ''}`;
+    let r = recorders.get(key);
+    if (!r) recorders.set(key, (r = createEventRecorder({ client, clock, rng: eventRng, component, host })));
+    return r;
+  };
+  const caCert = fakeCaCert(stream('pki'));
+
+  const ctx = { client, clock, rng: stream('bootstrap'), images, nodes, caCert, recorder };
+  bootstrapControlPlane(ctx);
+
+  const controlPlane = nodes.find((n) => n.role === 'control-plane') ?? nodes[0];
+  // kube-scheduler records through the events.k8s.io broadcaster (eventTime, action, series).
+  const schedulerEvents = createEventsV1Recorder({ client, clock, rng: stream('scheduler-events'), reportingController: 'default-scheduler', reportingInstance: `default-scheduler-${controlPlane.name}` });
+  const scheduler = createScheduler({ client, clock, rng: stream('scheduler'), recorder: schedulerEvents });
+  const namespaces = createNamespaceController({
+    client, clock,
+    resources: () => api.registry.all()
+      .filter((d) => d.namespaced && d.verbs.includes('list') && d.verbs.includes('delete'))
+      .map((d) => ({ resource: d.plural, group: d.group })),
+  });
+  const publishers = createNamespacePublishers({ client, clock, caCert });
+  const kubelets = new Map<string, Kubelet>();
+  for (const n of nodes) {
+    kubelets.set(n.name, createKubelet({ nodeName: n.name, client, clock, rng: stream(`kubelet/${n.name}`), recorder: recorder('kubelet', n.name), images }));
+  }
+  const logs: PodLogProvider = (ns, pod, o) => {
+    const p = client.tryGet('pods', ns, pod);
+    const nodeName = (p?.spec as { nodeName?: string } | undefined)?.nodeName;
+    const k = nodeName ? kubelets.get(nodeName) : undefined;
+    if (!k) {
+      const status: Status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 400, reason: 'BadRequest',
+        message: p ? `container "${o.container ?? ''}" in pod "${pod}" is waiting to start: ContainerCreating` : `pods "${pod}" not found` };
+      if (!p) { status.code = 404; status.reason = 'NotFound'; }
+      return { error: status };
+    }
+    return k.logs(ns, pod, o);
+  };
+  api.setPodLogProvider(logs);
+
+  scheduler.start();
+  namespaces.start();
+  publishers.start();
+  for (const k of kubelets.values()) k.start();
+  const heartbeats = startHeartbeats(client, clock, () => nodes.map((n) => n.name));
+
+  clock.advance(REGISTERED_MS);
+  recordNodesRegistered(ctx);
+  clock.advance(ADDON_PHASE_MS - REGISTERED_MS);
+  const addons = bootstrapAddons(ctx);
+  clock.advance(KUBE_PROXY_START_MS);
+  recordKubeProxiesStarted(ctx);
+  clock.advance(SETTLE_MS - ADDON_PHASE_MS - KUBE_PROXY_START_MS);
+  settleAddons(ctx, addons);
+  clock.advance(Math.max(0, (opts.handoverMs ?? DEFAULT_HANDOVER_MS) - SETTLE_MS));
+
+  return {
+    clock, rng, store, api, client, recorder, images, scheduler,
+    nodeNames: () => nodes.map((n) => n.name),
+    kubelet: (name) => kubelets.get(name),
+    advance: (ms) => clock.advance(ms),
+    stop() {
+      scheduler.stop();
+      namespaces.stop();
+      publishers.stop();
+      for (const k of kubelets.values()) k.stop();
+      heartbeats.stop();
+    },
+  };
+}

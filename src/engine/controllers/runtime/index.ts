@@ -1,0 +1,6 @@
+export { createInformer, keyOf, splitKey } from './informer';
+export type { Informer, InformerHandlers } from './informer';
+export { WorkQueue } from './workqueue';
+export type { Reconciler, ReconcileResult, WorkQueueOptions } from './workqueue';
+export { createFakeClient } from './fake-client';
+export type { FakeClient } from './fake-client';
