@@ -43,7 +43,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const time = createTimeDriver(cluster.clock, options.timeMode ?? 'manual');
   const fs = createVfs({ files: { ...learnerFiles, ...options.files }, clock: cluster.clock });
   const shell = createShell({ fs, time, clock: cluster.clock, hostname: 'master' });
-  shell.register('kubectl', createKubectl({ client: cluster.client, registry: cluster.api.registry, clock: cluster.clock }));
+  const kubectl = createKubectl({ client: cluster.client, registry: cluster.api.registry, clock: cluster.clock });
+  // The control plane reacts within the same instant as a kubectl write (scheduling, the kubelet's
+  // first sync), so `kubectl run x; kubectl get pods` shows ContainerCreating as on a real cluster.
+  shell.register('kubectl', async (ctx) => {
+    const code = await kubectl(ctx);
+    cluster.clock.runDue();
+    return code;
+  });
 
   const run = async (input: string, io: RunIO = {}): Promise<RunResult> => {
     let stdout = '', stderr = '', output = '';

@@ -43,7 +43,8 @@ export interface KubeletTimings {
 
 /** DEFAULT_TIMINGS give a first nginx pull ≈ 6–8 s to Running and a cached start ≈ 1 s. */
 export const DEFAULT_TIMINGS: KubeletTimings = {
-  firstSync: { delayMs: 30, jitterMs: 70 },
+  // The first sync happens in the same instant as the binding, so a pod reads ContainerCreating right after `kubectl run`.
+  firstSync: { delayMs: 0, jitterMs: 0 },
   sandbox: { delayMs: 400, jitterMs: 500 },
   pullBase: { delayMs: 1800, jitterMs: 1200 },
   pullBytesPerSec: [18_000_000, 26_000_000],

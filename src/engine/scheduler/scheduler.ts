@@ -28,7 +28,7 @@ export interface SchedulerOptions {
   clock: Clock;
   rng: Rng;
   recorder: EventRecorder;
-  /** latencyMs is the virtual time between a pod entering activeQ and its scheduling cycle (default 2). */
+  /** latencyMs is the virtual time between a pod entering activeQ and its scheduling cycle (default 0: bound in the same instant). */
   latencyMs?: number;
 }
 
@@ -52,7 +52,7 @@ const wantsUs = (p: Pod) => (p.spec?.schedulerName ?? DEFAULT_SCHEDULER_NAME) ==
  */
 export function createScheduler(opts: SchedulerOptions): Scheduler {
   const { client, clock, rng, recorder } = opts;
-  const latency = opts.latencyMs ?? 2;
+  const latency = opts.latencyMs ?? 0;
   const nodes = new Map<string, NodeInfo>();
   const podNode = new Map<string, string>();
   let cycle: TimerId | undefined;
