@@ -1,18 +1,19 @@
 // generate-help.mjs regenerates help-texts.ts from the real kubectl v1.32 binary (dev tool, not engine code).
 // Usage: node src/engine/kubectl/help/generate-help.mjs
+/* global URL, console */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const run = (args) => execFileSync('kubectl', args, { encoding: 'utf8' });
 const top = run(['--help']);
-const verbs = [...top.matchAll(/^  ([a-z-]+)\s{2,}/gm)].map((m) => m[1]);
+const verbs = [...top.matchAll(/^ {2}([a-z-]+)\s{2,}/gm)].map((m) => m[1]);
 const out = { '': top, options: run(['options']) };
 const subOf = (text) => {
   const i = text.indexOf('Available Commands:');
   if (i < 0) return [];
   const block = text.slice(i).split('\n\n')[0];
-  return [...block.matchAll(/^  ([a-z-]+)\s{2,}/gm)].map((m) => m[1]);
+  return [...block.matchAll(/^ {2}([a-z-]+)\s{2,}/gm)].map((m) => m[1]);
 };
 const walk = (path) => {
   const text = run([...path, '--help']);

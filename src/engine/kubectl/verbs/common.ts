@@ -1,0 +1,54 @@
+import type { Env } from '../env';
+import { fail } from '../errors';
+
+/** DryRun is the parsed --dry-run strategy. */
+export type DryRun = 'none' | 'client' | 'server';
+
+/** dryRunMode parses --dry-run as kubectl's GetDryRunStrategy does. */
+export function dryRunMode(env: Env): DryRun {
+  if (!env.flags.parsed.specs.has('dry-run')) return 'none';
+  const v = env.flags.str('dry-run');
+  if (v === 'none' || v === '' || v === 'false') return 'none';
+  if (v === 'client' || v === 'true') return 'client';
+  if (v === 'server') return 'server';
+  if (v === 'unchanged') {
+    // kubectl still accepts a bare --dry-run and logs a klog warning.
+    env.err(`${klogPrefix('W', env.clock.now())} helpers.go:702] --dry-run is deprecated and can be replaced with --dry-run=client.\n`);
+    return 'client';
+  }
+  throw fail(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** base64 encodes a string's UTF-8 bytes (no Buffer/btoa in the engine). */
+export function base64(s: string): string {
+  const bytes = utf8(s);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63];
+    out += i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.length ? B64[n & 63] : '=';
+  }
+  return out;
+}
+
+function utf8(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return out;
+}
+
+/** klogPrefix formats klog's header (`W0310 09:00:00.000000       1`) at virtual time ms. */
+export function klogPrefix(level: string, ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${level}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds() * 1000, 6)}       1`;
+}

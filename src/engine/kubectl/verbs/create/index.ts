@@ -1,0 +1,171 @@
+// Models k8s.io/kubectl/pkg/cmd/create (create -f and the namespace/deployment/configmap/secret generators).
+import type { KObject } from '../../../types';
+import type { Env } from '../../env';
+import { fail, formatError, withSource } from '../../errors';
+import { readManifests } from '../../manifest';
+import { createOutcome } from '../apply/outcome';
+import { clientResource, defForKind } from '../../resources';
+import { withLastAppliedFor as withLastApplied } from '../apply/last-applied';
+import { base64, dryRunMode } from '../common';
+
+/** createVerb implements `kubectl create -f`. */
+export function createVerb(env: Env): number {
+  const files = env.flags.list('filename');
+  if (!files.length) {
+    throw fail('must specify one of -f and -k');
+  }
+  if (env.args.length) throw fail(`Unexpected args: [${env.args.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
+  const dry = dryRunMode(env);
+  const saveConfig = env.flags.bool('save-config');
+  let failed = 0;
+  for (const item of readManifests(env, files, env.flags.bool('recursive'))) {
+    if (item.error) { env.err(formatError(item.error)); failed++; continue; }
+    let obj = item.obj!;
+    const def = item.def!;
+    if (saveConfig) obj = withLastApplied(obj);
+    try {
+      const created = dry === 'client' ? obj : env.client.create(clientResource(def), item.namespace, obj, { dryRun: dry === 'server' });
+      createOutcome(env, def, created, 'created', dry);
+    } catch (e) {
+      env.err(formatError(withSource(e, 'creating', item.source)));
+      failed++;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+/** runGenerated creates (or prints, for --dry-run=client) an object built by a create generator. */
+export function runGenerated(env: Env, obj: KObject, namespaced: boolean): number {
+  const def = defForKind(env.registry, obj.apiVersion, obj.kind);
+  if (!def) throw fail(`no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`);
+  const dry = dryRunMode(env);
+  if (namespaced && dry !== 'client') obj = { ...obj, metadata: { ...obj.metadata } };
+  if (env.flags.bool('save-config')) obj = withLastApplied(obj);
+  const ns = namespaced ? env.namespace() : undefined;
+  if (namespaced && env.explicitNamespace && dry === 'client') obj = { ...obj, metadata: { ...obj.metadata, namespace: ns } };
+  const created = dry === 'client' ? obj : env.client.create(clientResource(def), ns, stripNulls(obj), { dryRun: dry === 'server' });
+  createOutcome(env, def, created, 'created', dry);
+  return 0;
+}
+
+function stripNulls(obj: KObject): KObject {
+  const meta = { ...obj.metadata } as Record<string, unknown>;
+  if (meta.creationTimestamp === null) delete meta.creationTimestamp;
+  const out = { ...obj, metadata: meta } as KObject;
+  delete out.status;
+  return out;
+}
+
+function nameArg(env: Env, what: string): string {
+  const name = env.args[0];
+  if (!name) throw fail(`exactly one NAME is required, got 0\nSee 'kubectl ${env.path} -h' for help and examples`);
+  if (env.args.length > 1 && env.path !== 'create deployment') throw fail(`exactly one NAME is required, got ${env.args.length}\nSee 'kubectl ${env.path} -h' for help and examples`);
+  void what;
+  return name;
+}
+
+/** createNamespaceVerb implements `kubectl create namespace NAME`. */
+export function createNamespaceVerb(env: Env): number {
+  const name = nameArg(env, 'namespace');
+  return runGenerated(env, { kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null } as unknown as KObject['metadata'], spec: {}, status: {} }, false);
+}
+
+function containerName(image: string, used: Set<string>): string {
+  let name = image.split('/').pop() ?? image;
+  name = name.split('@')[0].split(':')[0].replace(/_/g, '-');
+  let n = name;
+  for (let i = 1; used.has(n); i++) n = `${name}-${i}`;
+  used.add(n);
+  return n;
+}
+
+/** createDeploymentVerb implements `kubectl create deployment NAME --image=IMG [--replicas] [--port] [-- cmd]`. */
+export function createDeploymentVerb(env: Env): number {
+  const name = env.args[0];
+  if (!name) throw fail(`exactly one NAME is required, got 0\nSee 'kubectl create deployment -h' for help and examples`);
+  const images = env.flags.list('image');
+  if (!images.length) throw fail(`required flag(s) "image" not set`);
+  const dash = env.flags.parsed.dashAt;
+  const command = dash >= 0 ? env.args.slice(dash) : [];
+  if (command.length && images.length > 1) throw fail('cannot specify multiple --image options and command');
+  const used = new Set<string>();
+  const port = env.flags.int('port');
+  // Keys in Go struct order: -o json of a client-side object keeps it.
+  const containers = images.map((image, i) => {
+    const c: Record<string, unknown> = { name: containerName(image, used), image };
+    if (command.length) c.command = command;
+    if (port >= 0 && i === 0) c.ports = [{ containerPort: port }];
+    c.resources = {};
+    return c;
+  });
+  const labels = { app: name };
+  const obj = {
+    kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    metadata: { name, creationTimestamp: null, labels },
+    spec: {
+      replicas: env.flags.int('replicas'),
+      selector: { matchLabels: labels },
+      template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
+      strategy: {},
+    },
+    status: {},
+  } as unknown as KObject;
+  return runGenerated(env, obj, true);
+}
+
+function parseLiteral(s: string): [string, string] {
+  const i = s.indexOf('=');
+  if (i <= 0) throw fail(`invalid literal source ${s}, expected key=value`);
+  return [s.slice(0, i), s.slice(i + 1)];
+}
+
+function collectData(env: Env): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const lit of env.flags.list('from-literal')) {
+    const [k, v] = parseLiteral(lit);
+    if (k in data) throw fail(`cannot add key ${k}, another key by that name already exists in Data for ConfigMap "${env.args[0]}"`);
+    data[k] = v;
+  }
+  for (const src of env.flags.list('from-file')) {
+    const i = src.indexOf('=');
+    const key = i > 0 ? src.slice(0, i) : src.split('/').pop()!;
+    const path = env.ctx.fs.resolve(env.ctx.cwd, i > 0 ? src.slice(i + 1) : src);
+    if (!env.ctx.fs.exists(path)) throw fail(`error reading ${i > 0 ? src.slice(i + 1) : src}: no such file or directory`);
+    if (env.ctx.fs.isDir(path)) {
+      for (const f of env.ctx.fs.readdir(path)) if (!env.ctx.fs.isDir(`${path}/${f}`)) data[f] = env.ctx.fs.readFile(`${path}/${f}`);
+    } else data[key] = env.ctx.fs.readFile(path);
+  }
+  for (const src of env.flags.list('from-env-file')) {
+    const path = env.ctx.fs.resolve(env.ctx.cwd, src);
+    if (!env.ctx.fs.exists(path)) throw fail(`error reading ${src}: no such file or directory`);
+    for (const line of env.ctx.fs.readFile(path).split('\n')) {
+      const t = line.trim();
+      if (!t || t.startsWith('#')) continue;
+      const [k, v] = parseLiteral(t);
+      data[k] = v;
+    }
+  }
+  return data;
+}
+
+/** createConfigMapVerb implements `kubectl create configmap NAME --from-literal/--from-file/--from-env-file`. */
+export function createConfigMapVerb(env: Env): number {
+  const name = nameArg(env, 'configmap');
+  const data = collectData(env);
+  const obj: KObject = { kind: 'ConfigMap', apiVersion: 'v1', metadata: { name, creationTimestamp: null } as unknown as KObject['metadata'] };
+  if (Object.keys(data).length) obj.data = data;
+  return runGenerated(env, obj, true);
+}
+
+/** createSecretGenericVerb implements `kubectl create secret generic NAME --from-literal/--from-file`. */
+export function createSecretGenericVerb(env: Env): number {
+  const name = nameArg(env, 'secret');
+  const raw = collectData(env);
+  const data = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, base64(v)]));
+  const obj: KObject = { kind: 'Secret', apiVersion: 'v1', metadata: { name, creationTimestamp: null } as unknown as KObject['metadata'] };
+  if (Object.keys(data).length) obj.data = data;
+  const type = env.flags.str('type');
+  if (type) obj.type = type;
+  return runGenerated(env, obj, true);
+}

@@ -1,0 +1,81 @@
+import type { VerbFn } from '../env';
+import { annotateVerb, labelVerb } from './label';
+import { apiResourcesVerb, apiVersionsVerb } from './api-resources';
+import { applyVerb } from './apply';
+import { clusterInfoVerb } from './cluster-info';
+import { CONFIG_VERBS } from './config';
+import { createConfigMapVerb, createDeploymentVerb, createNamespaceVerb, createSecretGenericVerb, createVerb } from './create';
+import { deleteVerb } from './delete';
+import { createCronJobVerb, createJobVerb, createServiceClusterIPVerb, createServiceExternalNameVerb, createServiceLoadBalancerVerb, createServiceNodePortVerb } from './create/generators';
+import { describeVerb } from './describe';
+import { getVerb } from './get';
+import { logsVerb } from './logs';
+import { runVerb } from './run';
+import { versionVerb } from './version';
+import { waitVerb } from './wait';
+import { scaleVerb } from './scale';
+import { exposeVerb } from './expose';
+import { patchVerb } from './patch';
+import { replaceVerb } from './replace';
+import { setImageVerb } from './set-image';
+import { cordonVerb, uncordonVerb } from './cordon';
+import { execVerb } from './exec';
+import { taintVerb } from './taint';
+import { eventsVerb } from './events';
+import { editVerb } from './edit';
+import { drainVerb } from './drain';
+import { authCanIVerb, authWhoamiVerb } from './auth';
+import { completionVerb } from './completion';
+import { diffVerb } from './diff';
+import { rolloutHistoryVerb, rolloutPauseVerb, rolloutRestartVerb, rolloutResumeVerb, rolloutStatusVerb, rolloutUndoVerb } from './rollout';
+
+/** VERBS maps a command path ('get', 'config view', 'create namespace') to its implementation. */
+export const VERBS: Record<string, VerbFn> = {
+  get: getVerb,
+  describe: describeVerb,
+  create: createVerb,
+  'create namespace': createNamespaceVerb,
+  'create deployment': createDeploymentVerb,
+  'create configmap': createConfigMapVerb,
+  'create secret generic': createSecretGenericVerb,
+  'create job': createJobVerb,
+  'create cronjob': createCronJobVerb,
+  'create service clusterip': createServiceClusterIPVerb,
+  'create service nodeport': createServiceNodePortVerb,
+  'create service loadbalancer': createServiceLoadBalancerVerb,
+  'create service externalname': createServiceExternalNameVerb,
+  apply: applyVerb,
+  run: runVerb,
+  delete: deleteVerb,
+  logs: logsVerb,
+  label: labelVerb,
+  annotate: annotateVerb,
+  'api-resources': apiResourcesVerb,
+  'api-versions': apiVersionsVerb,
+  version: versionVerb,
+  'cluster-info': clusterInfoVerb,
+  wait: waitVerb,
+  scale: scaleVerb,
+  expose: exposeVerb,
+  patch: patchVerb,
+  replace: replaceVerb,
+  'set image': setImageVerb,
+  cordon: cordonVerb,
+  uncordon: uncordonVerb,
+  exec: execVerb,
+  taint: taintVerb,
+  events: eventsVerb,
+  edit: editVerb,
+  drain: drainVerb,
+  'auth can-i': authCanIVerb,
+  'auth whoami': authWhoamiVerb,
+  completion: completionVerb,
+  diff: diffVerb,
+  'rollout status': rolloutStatusVerb,
+  'rollout history': rolloutHistoryVerb,
+  'rollout undo': rolloutUndoVerb,
+  'rollout restart': rolloutRestartVerb,
+  'rollout pause': rolloutPauseVerb,
+  'rollout resume': rolloutResumeVerb,
+  ...Object.fromEntries(Object.entries(CONFIG_VERBS).map(([k, v]) => [`config ${k}`, v])),
+};

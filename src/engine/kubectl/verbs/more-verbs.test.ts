@@ -1,0 +1,84 @@
+import { describe, it, expect } from 'vitest';
+import { createHarness } from '../testing/harness';
+
+function setup() {
+  const h = createHarness();
+  h.create({
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default', labels: { app: 'web' } },
+    spec: { replicas: 1, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.25', ports: [{ containerPort: 80 }] }] } } },
+  });
+  return h;
+}
+const spec = (h: ReturnType<typeof createHarness>) => h.client.get('deployments.apps', 'default', 'web').spec as { replicas: number; template: { spec: { containers: { image: string }[] } } };
+
+describe('kubectl scale / set image / patch', () => {
+  it('scales through the scale subresource', async () => {
+    const h = setup();
+    expect(await h.kubectl('scale deployment web --replicas=3')).toEqual({ code: 0, out: 'deployment.apps/web scaled\n', err: '' });
+    expect(spec(h).replicas).toBe(3);
+    expect((await h.kubectl('scale deploy/web --replicas=1 --current-replicas=2')).err).toBe('error: Expected replicas to be 2, was 3\n');
+    expect((await h.kubectl('scale deploy/web')).err).toBe('error: required flag(s) "replicas" not set\n');
+  });
+
+  it('updates container images', async () => {
+    const h = setup();
+    expect((await h.kubectl('set image deployment/web nginx=nginx:1.27')).out).toBe('deployment.apps/web image updated\n');
+    expect(spec(h).template.spec.containers[0].image).toBe('nginx:1.27');
+    expect((await h.kubectl('set image deployment/web app=x')).err).toBe('error: unable to find container named "app"\n');
+  });
+
+  it('patches with strategic, merge and json patches', async () => {
+    const h = setup();
+    expect((await h.kubectl(['patch', 'deployment', 'web', '-p', '{"spec":{"replicas":2}}'])).out).toBe('deployment.apps/web patched\n');
+    expect(spec(h).replicas).toBe(2);
+    expect((await h.kubectl(['patch', 'deployment', 'web', '--type=merge', '-p', '{"spec":{"replicas":2}}'])).out).toBe('deployment.apps/web patched (no change)\n');
+    expect((await h.kubectl(['patch', 'deploy', 'web', '--type=json', '-p', '[{"op":"replace","path":"/spec/replicas","value":4}]'])).out).toBe('deployment.apps/web patched\n');
+    expect(spec(h).replicas).toBe(4);
+  });
+});
+
+describe('kubectl expose / replace / cordon', () => {
+  it('exposes a deployment with its selector and container port', async () => {
+    const h = setup();
+    expect((await h.kubectl('expose deployment web --port=80 --target-port=8080 --type=NodePort')).out).toBe('service/web exposed\n');
+    const svc = h.client.get('services', 'default', 'web').spec as { selector: Record<string, string>; type: string; ports: { port: number; targetPort: number; protocol: string }[] };
+    expect(svc.selector).toEqual({ app: 'web' });
+    expect(svc.type).toBe('NodePort');
+    expect(svc.ports[0]).toMatchObject({ port: 80, targetPort: 8080, protocol: 'TCP' });
+    expect((await h.kubectl('expose deployment web --name=web2 --dry-run=client -o yaml')).out).toBe(`apiVersion: v1
+kind: Service
+metadata:
+  creationTimestamp: null
+  labels:
+    app: web
+  name: web2
+spec:
+  ports:
+  - port: 80
+    protocol: TCP
+    targetPort: 80
+  selector:
+    app: web
+status:
+  loadBalancer: {}
+`);
+  });
+
+  it('replaces from a file', async () => {
+    const h = setup();
+    h.fs.writeFile(`${h.fs.home}/cm.yaml`, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "1"\n');
+    await h.kubectl('create -f cm.yaml');
+    h.fs.writeFile(`${h.fs.home}/cm.yaml`, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: "2"\n');
+    expect((await h.kubectl('replace -f cm.yaml')).out).toBe('configmap/c replaced\n');
+    expect(h.client.get('configmaps', 'default', 'c').data).toEqual({ a: '2' });
+    expect((await h.kubectl('replace -f cm.yaml --force')).out).toBe('configmap "c" deleted\nconfigmap/c replaced\n');
+  });
+
+  it('cordons and uncordons nodes', async () => {
+    const h = setup();
+    h.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker' } });
+    expect((await h.kubectl('cordon worker')).out).toBe('node/worker cordoned\n');
+    expect((await h.kubectl('cordon worker')).out).toBe('node/worker already cordoned\n');
+    expect((await h.kubectl('uncordon worker')).out).toBe('node/worker uncordoned\n');
+  });
+});
