@@ -106,6 +106,7 @@ export function createVfs(opts: VfsOptions = {}): Vfs {
       const { dir, name } = parentOf(abs);
       dir.children.set(name, { type: 'file', data, mtime: now() });
     };
+    put(home + '/.bashrc', "# ~/.bashrc: executed by bash(1) for non-login shells.\n\nexport PS1='\\u@\\h:\\w\\$ '\n");
     put('/etc/hostname', 'controlplane\n');
     put('/etc/os-release', 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\n');
     put('/etc/hosts', '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n');
