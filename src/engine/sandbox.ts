@@ -4,7 +4,8 @@ import { createShell } from './shell';
 import type { Shell } from './shell';
 import { createVfs } from './vfs';
 import type { Vfs } from './vfs';
-import { createKubectl } from './kubectl';
+import { createKubectl, createKubectlCompleter, KubectlError } from './kubectl';
+import type { ExecRequest } from './kubectl';
 import { createTimeDriver } from './util';
 import type { TimeDriver, Interrupt } from './util';
 import { learnerFiles } from './sandbox-files';
@@ -41,9 +42,13 @@ export interface Sandbox {
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const cluster = createCluster(options);
   const time = createTimeDriver(cluster.clock, options.timeMode ?? 'manual');
-  const fs = createVfs({ files: { ...learnerFiles, ...options.files }, clock: cluster.clock });
+  const fs = createVfs({ files: { '/etc/hostname': 'master\n', ...learnerFiles, ...options.files }, clock: cluster.clock });
   const shell = createShell({ fs, time, clock: cluster.clock, hostname: 'master' });
-  const kubectl = createKubectl({ client: cluster.client, registry: cluster.api.registry, clock: cluster.clock });
+  const kubectl = createKubectl({
+    client: cluster.client, registry: cluster.api.registry, clock: cluster.clock,
+    mode: options.timeMode === 'host' ? 'interactive' : 'headless',
+    exec: (req) => execInContainer(cluster, req),
+  });
   // The control plane reacts within the same instant as a kubectl write (scheduling, the kubelet's
   // first sync), so `kubectl run x; kubectl get pods` shows ContainerCreating as on a real cluster.
   shell.register('kubectl', async (ctx) => {
@@ -51,6 +56,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     cluster.clock.runDue();
     return code;
   });
+  shell.registerCompleter('kubectl', createKubectlCompleter({ client: cluster.client, registry: cluster.api.registry }));
 
   const run = async (input: string, io: RunIO = {}): Promise<RunResult> => {
     let stdout = '', stderr = '', output = '';
@@ -72,4 +78,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     advance: (ms) => { cluster.advance(ms); time.poll(); },
   };
+}
+
+/** execInContainer is the kubelet side of pods/exec: it runs argv in the named container's simulated process. */
+function execInContainer(cluster: Cluster, req: ExecRequest): { exitCode: number; stdout: string; stderr: string } {
+  const pod = cluster.client.tryGet('pods', req.namespace, req.pod);
+  const node = (pod?.spec as { nodeName?: string } | undefined)?.nodeName;
+  const running = node ? cluster.kubelet(node)?.container(req.namespace, req.pod, req.container) : undefined;
+  // The API server's answer when the kubelet has no running container by that name.
+  if (!running) throw new KubectlError(`error: unable to upgrade connection: container not found ("${req.container}")`);
+  const { exitCode, stdout, stderr } = running.process.exec(req.command);
+  return { exitCode, stdout, stderr };
 }

@@ -47,6 +47,8 @@ export interface Shell {
   cwd: string;
   readonly history: string[];
   lastStatus: number;
+  /** exited turns true once `exit` (or `set -e`) ended the shell; hosts stop reading input then. */
+  readonly exited: boolean;
   /** complete returns Tab candidates for the word at cursor. */
   complete(line: string, cursor: number): { start: number; candidates: string[] };
   jobs(): Array<{ id: number; command: string; state: 'Running' | 'Done' }>;
@@ -112,6 +114,7 @@ export function createShell(opts: ShellOptions): Shell {
   for (const [k, v] of Object.entries({ ...createBuiltins(), ...createRunBuiltins() })) interp.builtins.set(k, v);
   install(opts.commands ?? {});
   const completers = new Map<string, Completer>();
+  let exited = false;
 
   const envView = new Proxy({} as Record<string, string>, {
     get: (_t, k) => (typeof k === 'string' ? st.vars.get(k) : undefined),
@@ -157,7 +160,7 @@ export function createShell(opts: ShellOptions): Shell {
         try {
           status = await interp.runTop(input, st, iox);
         } catch (e) {
-          if (e instanceof ExitSignal) status = e.status;
+          if (e instanceof ExitSignal) { status = e.status; exited = true; }
           else status = interp.internal(e, iox);
         }
         st.lastStatus = status;
@@ -182,6 +185,7 @@ export function createShell(opts: ShellOptions): Shell {
     get cwd() { return st.cwd; },
     set cwd(v: string) { st.cwd = fs.resolve(st.cwd, v); st.vars.set('PWD', st.cwd); },
     get history() { return interp.history; },
+    get exited() { return exited; },
     get lastStatus() { return st.lastStatus; },
     set lastStatus(v: number) { st.lastStatus = v; },
     complete(line, cursor) {

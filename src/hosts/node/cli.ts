@@ -10,6 +10,7 @@ import { createSandbox } from '../../engine';
 interface CliOptions { echo: boolean; seed?: number; script?: string }
 
 const USAGE = `Usage: npm run -s sandbox -- [--echo] [--seed N] [--script FILE]
+       npm run -s sandbox -- serve [--port N] [--kubeconfig FILE] [--speed N] [--seed N]
 
 Runs shell input from stdin (or FILE) against a fresh simulated Kubernetes v1.32 cluster.
   --echo         print "$ <line>" before each input (continuation lines as "> <line>")
@@ -56,6 +57,7 @@ async function readInput(opts: CliOptions): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'serve') return (await import('./http/serve')).serve(process.argv.slice(3));
   const opts = parseArgs(process.argv.slice(2));
   const input = await readInput(opts);
   const sandbox = createSandbox({ seed: opts.seed });
