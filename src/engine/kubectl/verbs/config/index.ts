@@ -4,6 +4,9 @@ import { fail } from '../../errors';
 import { saveKubeconfig, type KubeConfig } from '../../kubeconfig';
 import { printJson, printYaml } from '../../printers';
 import { formatTable } from '../../table';
+import { formatObjects } from '../../output';
+import type { ResourceDef } from '../../../api/types';
+import type { KObject } from '../../../types';
 
 const DATA_KEYS = ['certificate-authority-data', 'client-certificate-data', 'client-key-data'];
 const SECRET_KEYS = ['token', 'password'];
@@ -49,7 +52,8 @@ function viewVerb(env: Env): number {
   const output = env.flags.str('output') || 'yaml';
   if (output === 'yaml') env.out(printYaml(view));
   else if (output === 'json') env.out(printJson(view));
-  else throw fail(`unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`);
+  else if (/^jsonpath(-as-json|-file)?=/.test(output)) env.out(formatObjects(env, output, [{ obj: view as KObject, def: CONFIG_DEF }], true, CONFIG_FORMATS));
+  else throw fail(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${CONFIG_FORMATS}`);
   return 0;
 }
 
@@ -162,3 +166,7 @@ export const CONFIG_VERBS: Record<string, (env: Env) => number> = {
   'delete-context': deleteContextVerb,
   'rename-context': renameContextVerb,
 };
+
+const CONFIG_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
+// The kubeconfig is not an API resource; this stands in for its type where a printer wants one.
+const CONFIG_DEF: ResourceDef = { group: '', version: 'v1', kind: 'Config', listKind: 'ConfigList', plural: 'configs', singular: 'config', shortNames: [], namespaced: false, verbs: [], categories: [], subresources: [] };
