@@ -49,6 +49,13 @@ export class GoTabWriter {
     return this.out;
   }
 
+  /** take flushes and returns the output produced since the last take (remembered widths stay). */
+  take(): string {
+    const out = this.result();
+    this.out = '';
+    return out;
+  }
+
   private format(text: string): void {
     const endsWithNl = text.endsWith('\n');
     const lines = (endsWithNl ? text.slice(0, -1) : text).split('\n').map((l) => l.split('\t'));
