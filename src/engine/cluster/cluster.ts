@@ -11,6 +11,7 @@ import type { EventRecorder } from '../events';
 import { createScheduler } from '../scheduler';
 import type { Scheduler } from '../scheduler';
 import { createNamespaceController, createNamespacePublishers } from '../controllers/namespace';
+import { CONTROLLERS } from '../controllers';
 import { createImageCatalog } from '../images';
 import type { ImageCatalog } from '../images';
 import { createKubelet } from '../kubelet';
@@ -92,6 +93,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
       .map((d) => ({ resource: d.plural, group: d.group })),
   });
   const publishers = createNamespacePublishers({ client, clock, caCert });
+  const controllers = CONTROLLERS.map(([name, create]) => create({ client, clock, rng: stream(`controller/${name}`), recorder }));
   const kubelets = new Map<string, Kubelet>();
   for (const n of nodes) {
     kubelets.set(n.name, createKubelet({ nodeName: n.name, client, clock, rng: stream(`kubelet/${n.name}`), recorder: recorder('kubelet', n.name), images }));
@@ -113,6 +115,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   scheduler.start();
   namespaces.start();
   publishers.start();
+  for (const c of controllers) c.start();
   for (const k of kubelets.values()) k.start();
   const heartbeats = startHeartbeats(client, clock, () => nodes.map((n) => n.name));
 
@@ -135,6 +138,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
       scheduler.stop();
       namespaces.stop();
       publishers.stop();
+      for (const c of controllers) c.stop();
       for (const k of kubelets.values()) k.stop();
       heartbeats.stop();
     },
