@@ -34,7 +34,11 @@ export function createClient(api: ApiServer, opts: { userAgent?: string } = {}):
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (opts.userAgent) headers['User-Agent'] = opts.userAgent;
 
+  // The registry is fixed once built, so a resolved name always resolves to the same def.
+  const defs = new Map<string, ResourceDef>();
   const defOf = (resource: string): ResourceDef => {
+    const known = defs.get(resource);
+    if (known) return known;
     const dot = resource.indexOf('.');
     const plural = dot < 0 ? resource : resource.slice(0, dot);
     const group = dot < 0 ? undefined : resource.slice(dot + 1);
@@ -42,6 +46,7 @@ export function createClient(api: ApiServer, opts: { userAgent?: string } = {}):
     if (!def) {
       throw new ApiError(statusFailure(404, 'NotFound', `the server doesn't have a resource type "${resource}"`));
     }
+    defs.set(resource, def);
     return def;
   };
   const call = (req: ApiRequest): ApiResponse => {

@@ -16,9 +16,16 @@ export interface StoreResourceRef { group: string; plural: string; namespaced: b
 
 /** resourcePrefix returns the key prefix of every object of a resource, e.g. '/registry/pods/'. */
 export function resourcePrefix(def: StoreResourceRef): string {
+  // Every request computes this: remember it per def object (re-checked in case a def is a reused mutable literal).
+  const hit = prefixes.get(def);
+  if (hit && hit.group === def.group && hit.plural === def.plural) return hit.prefix;
   const seg = ETCD_PREFIX_OVERRIDES[`${def.group}/${def.plural}`] ?? def.plural;
-  return `/registry/${seg}/`;
+  const prefix = `/registry/${seg}/`;
+  prefixes.set(def, { group: def.group, plural: def.plural, prefix });
+  return prefix;
 }
+
+const prefixes = new WeakMap<StoreResourceRef, { group: string; plural: string; prefix: string }>();
 
 /** namespacePrefix returns the key prefix of a resource's objects in one namespace ('/registry/pods/default/'). */
 export function namespacePrefix(def: StoreResourceRef, ns: string): string {

@@ -56,8 +56,11 @@ export class Store {
   private sortedDirs: string[] | null = null;
   private history: (StoreEvent | undefined)[];
   private readonly cap: number;
+  /** watchers is replaced, never mutated, so a dispatch loop can iterate a stable snapshot without copying. */
   private watchers: Watcher[] = [];
   private dispatchedRev = 0;
+  /** lagging is set when a watcher was added since the last catch-up pass. */
+  private lagging = false;
   private dispatching = false;
   private readonly onHandlerError?: (err: unknown, ev: StoreEvent) => void;
 
@@ -182,14 +185,15 @@ export class Store {
   watch(prefix: string, fromRevision: number, handler: (ev: StoreEvent) => void, onGone?: (err: StoreError) => void): StoreWatch {
     this.checkRetained(fromRevision);
     const w: Watcher = { prefix, cursor: fromRevision, handler, onGone, stopped: false };
-    this.watchers.push(w);
+    // Copy-on-write: dispatch iterates the array it started with, as the old per-event copy did.
+    this.watchers = [...this.watchers, w];
+    this.lagging = true;
     this.dispatch();
     return {
       stop: () => {
         if (w.stopped) return;
         w.stopped = true;
-        const i = this.watchers.indexOf(w);
-        if (i >= 0) this.watchers.splice(i, 1);
+        this.watchers = this.watchers.filter((x) => x !== w);
       },
     };
   }
@@ -212,13 +216,21 @@ export class Store {
     try {
       for (;;) {
         let progressed = false;
-        for (const w of [...this.watchers]) {
-          while (!w.stopped && w.cursor < this.dispatchedRev) { this.catchUp(w); progressed = true; }
+        // Only a newly added watcher can be behind dispatchedRev: every other one sees each dispatched event.
+        if (this.lagging) {
+          this.lagging = false;
+          const ws = this.watchers;
+          for (let i = 0; i < ws.length; i++) {
+            const w = ws[i];
+            while (!w.stopped && w.cursor < this.dispatchedRev) { this.catchUp(w); progressed = true; }
+          }
         }
         if (this.dispatchedRev < this.rev) {
           const ev = this.history[(this.dispatchedRev + 1) % this.cap]!;
           this.dispatchedRev++;
-          for (const w of [...this.watchers]) {
+          const cur = this.watchers;
+          for (let i = 0; i < cur.length; i++) {
+            const w = cur[i];
             if (w.stopped || w.cursor >= ev.revision) continue;
             w.cursor = ev.revision;
             if (ev.key.startsWith(w.prefix)) this.deliver(w, ev);
@@ -227,6 +239,9 @@ export class Store {
         }
         if (!progressed) break;
       }
+    } catch (e) {
+      this.lagging = true; // a throwing onGone may have left watchers behind: re-check them next time
+      throw e;
     } finally {
       this.dispatching = false;
     }
@@ -236,7 +251,7 @@ export class Store {
     const next = w.cursor + 1;
     if (next <= this.compactedRevision) {
       w.stopped = true;
-      this.watchers.splice(this.watchers.indexOf(w), 1);
+      this.watchers = this.watchers.filter((x) => x !== w);
       const oldest = this.compactedRevision;
       w.onGone?.(new StoreError('Gone', '', `too old resource version: ${w.cursor} (${oldest})`, oldest));
       return;

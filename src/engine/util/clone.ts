@@ -1,19 +1,60 @@
 /** clone returns a deep, mutable copy of a JSON-shaped value (objects from the store are frozen). */
 export function clone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(clone) as T;
+  if (Array.isArray(value)) {
+    const arr = new Array(value.length);
+    for (let i = 0; i < value.length; i++) arr[i] = clone(value[i]);
+    return arr as T;
+  }
+  const src = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (v !== undefined) out[k] = clone(v);
+  // Object.keys + index (not Object.entries): same keys and order, no per-object pair arrays.
+  const keys = Object.keys(src);
+  for (let i = 0; i < keys.length; i++) {
+    const v = src[keys[i]];
+    if (v !== undefined) out[keys[i]] = clone(v);
   }
   return out as T;
 }
 
-/** deepFreeze freezes value and everything it holds, returning it. */
+/**
+ * cloneUnfrozen returns a copy of a JSON-shaped value in which every frozen subtree is shared as is
+ * (frozen values never change, so sharing them is indistinguishable from copying) and the rest is
+ * copied like clone. Writing into a shared frozen subtree throws a TypeError, as anywhere in the engine.
+ */
+export function cloneUnfrozen<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  return thaw(value);
+}
+
+/** thaw returns a mutable one-level copy of a JSON-shaped object or array whose members are cloneUnfrozen. */
+export function thaw<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const arr = new Array(value.length);
+    for (let i = 0; i < value.length; i++) arr[i] = cloneUnfrozen(value[i]);
+    return arr as T;
+  }
+  const src = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(src);
+  for (let i = 0; i < keys.length; i++) {
+    const v = src[keys[i]];
+    if (v !== undefined) out[keys[i]] = cloneUnfrozen(v);
+  }
+  return out as T;
+}
+
+/** deepFreeze freezes value and everything it holds, returning it (already-frozen subtrees are skipped). */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
+    const src = value as Record<string, unknown>;
+    const keys = Object.keys(src);
+    for (let i = 0; i < keys.length; i++) {
+      const v = src[keys[i]];
+      if (v !== null && typeof v === 'object') deepFreeze(v);
+    }
   }
   return value;
 }

@@ -7,4 +7,4 @@ export { InterruptController, NEVER_INTERRUPTED } from './interrupt';
 export type { Interrupt } from './interrupt';
 export { createTimeDriver } from './time-driver';
 export type { TimeDriver } from './time-driver';
-export { clone, deepFreeze } from './clone';
+export { clone, cloneUnfrozen, thaw, deepFreeze } from './clone';

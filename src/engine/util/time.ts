@@ -1,7 +1,13 @@
 /** rfc3339 formats virtual epoch milliseconds as Kubernetes' metav1.Time (second precision, Z). */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const sec = Math.floor(ms / 1000);
+  // Virtual time repeats the same second many times in a row: remember the last answer.
+  if (sec !== lastSecond) { lastSecond = sec; lastText = new Date(sec * 1000).toISOString().replace('.000Z', 'Z'); }
+  return lastText;
 }
+
+let lastSecond = NaN;
+let lastText = '';
 
 /** rfc3339Micro formats virtual epoch milliseconds as metav1.MicroTime (microsecond precision). */
 export function rfc3339Micro(ms: number): string {

@@ -10,8 +10,10 @@ export type ParsedPath =
 
 /** parsePath splits an API path; `namespace` is set for /namespaces/{ns}/{resource}... routes. */
 export function parsePath(rawPath: string): ParsedPath {
-  const path = rawPath.split('?')[0];
-  const segs = path.split('/').filter((s) => s !== '').map(decodeSeg);
+  const q = rawPath.indexOf('?');
+  const path = q < 0 ? rawPath : rawPath.slice(0, q);
+  const segs: string[] = [];
+  for (const s of path.split('/')) if (s !== '') segs.push(decodeSeg(s));
   if (segs.length === 1 && segs[0] === 'version') return { type: 'version' };
   let group: string, version: string, rest: string[];
   if (segs[0] === 'api') {
@@ -35,5 +37,6 @@ export function parsePath(rawPath: string): ParsedPath {
 }
 
 function decodeSeg(s: string): string {
+  if (!s.includes('%')) return s;
   try { return decodeURIComponent(s); } catch { return s; }
 }

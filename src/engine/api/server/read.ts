@@ -21,6 +21,9 @@ export function compileFilter(def: ResourceDef, labelSelector?: string, fieldSel
     throw e;
   }
   if (ls.empty && fs.empty) return undefined;
+  // Watches test every event against this (kubelets: spec.nodeName=<node> only), so skip the empty half.
+  if (ls.empty) return fs.matches;
+  if (fs.empty) return (o) => ls.matches(o.metadata.labels as Record<string, string> | undefined);
   return (o) => ls.matches(o.metadata.labels as Record<string, string> | undefined) && fs.matches(o);
 }
 

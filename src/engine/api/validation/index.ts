@@ -23,7 +23,8 @@ export {
 export type { Quantity, QuantityFormat } from './quantity';
 export { isDNS1123Label, isDNS1123Subdomain, isDNS1035Label, isQualifiedName, isValidLabelValue } from './messages';
 export { selectorMatches } from './workloads';
-export { parseCronError } from './cron';
+export { parseCronError, parseCronSchedule } from './cron';
+export type { CronSchedule, CronField } from './cron';
 
 type Validator = (o: Obj) => FieldError[];
 
@@ -105,31 +106,46 @@ const QUANTITY_MAPS = new Set(['limits', 'requests', 'hard', 'used', 'capacity',
  * The caller wraps it as `<Kind> in version "<v>" cannot be handled as a <Kind>: <text>` (400 BadRequest).
  */
 export function decodeError(obj: unknown): string | undefined {
-  const walk = (v: unknown, key: string, parentIsQuantityMap: boolean): string | undefined => {
-    if (parentIsQuantityMap && (typeof v === 'string' || typeof v === 'number')) return parseQuantity(v) ? undefined : QUANTITY_REGEX_MESSAGE;
-    if (Array.isArray(v)) { for (const x of v) { const e = walk(x, '', false); if (e) return e; } return undefined; }
-    if (v && typeof v === 'object') {
-      const isQ = QUANTITY_MAPS.has(key) && key !== 'metadata';
-      for (const [k, x] of Object.entries(v)) {
-        if (k === 'metadata' || k === 'data' || k === 'labels' || k === 'annotations') continue;
-        const e = walk(x, k, isQ);
-        if (e) return e;
-      }
+  return walkDecode(obj, '', false) ?? intFieldError(obj as Obj);
+}
+
+// Frozen subtrees already walked without error, by whether they sit under a quantity map key. A frozen
+// value never changes, so its answer never changes either (most bodies echo stored, frozen subtrees).
+const decodedOk = new WeakSet<object>();
+const decodedOkQuantities = new WeakSet<object>();
+
+function walkDecode(v: unknown, key: string, parentIsQuantityMap: boolean): string | undefined {
+  if (parentIsQuantityMap && (typeof v === 'string' || typeof v === 'number')) return parseQuantity(v) ? undefined : QUANTITY_REGEX_MESSAGE;
+  if (v === null || typeof v !== 'object') return undefined;
+  const isArray = Array.isArray(v);
+  const isQ = !isArray && QUANTITY_MAPS.has(key);
+  const memo = isQ ? decodedOkQuantities : decodedOk;
+  const frozen = Object.isFrozen(v);
+  if (frozen && memo.has(v)) return undefined;
+  if (isArray) {
+    for (let i = 0; i < v.length; i++) { const e = walkDecode(v[i], '', false); if (e) return e; }
+  } else {
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      if (k === 'metadata' || k === 'data' || k === 'labels' || k === 'annotations') continue;
+      const e = walkDecode(o[k], k, isQ);
+      if (e) return e;
     }
-    return undefined;
-  };
-  return walk(obj, '', false) ?? intFieldError(obj as Obj);
+  }
+  if (frozen) memo.add(v);
+  return undefined;
 }
 
 const SPEC_STRUCT: Record<string, string> = {
   Deployment: 'DeploymentSpec', ReplicaSet: 'ReplicaSetSpec', StatefulSet: 'StatefulSetSpec', ReplicationController: 'ReplicationControllerSpec',
 };
 
+const typeOf = (v: unknown): string => (typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : 'object');
+const bad = (v: unknown): boolean => v !== undefined && v !== null && typeof v !== 'number';
+
 /** intFieldError reports the decoder's text for common int32 fields sent as strings (replicas, ports). */
 function intFieldError(obj: Obj | undefined): string | undefined {
   if (!obj || typeof obj !== 'object') return undefined;
-  const typeOf = (v: unknown): string => (typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : 'object');
-  const bad = (v: unknown): boolean => v !== undefined && v !== null && typeof v !== 'number';
   const specStruct = SPEC_STRUCT[obj.kind];
   if (specStruct && bad(obj.spec?.replicas)) return `json: cannot unmarshal ${typeOf(obj.spec.replicas)} into Go struct field ${specStruct}.spec.replicas of type int32`;
   const podSpec: Obj | undefined = obj.kind === 'Pod' ? obj.spec : obj.kind === 'CronJob' ? obj.spec?.jobTemplate?.spec?.template?.spec : obj.spec?.template?.spec;
