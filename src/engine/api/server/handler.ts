@@ -9,6 +9,7 @@ import { createObject, patchObject, updateObject } from './write';
 import { deleteCollection, deleteObject } from './delete';
 import { bindPod, evictPod, podLog, scale } from './subresources';
 import { badRequest } from '../errors';
+import { isOpenApiPath, serveOpenApi } from './openapi';
 
 /**
  * handleRequest routes one REST call like kube-apiserver's mux and answers with a status and body;
@@ -24,6 +25,7 @@ export function handleRequest(ctx: ServerContext, req: ApiRequest): ApiResponse 
 }
 
 function route(ctx: ServerContext, req: ApiRequest): ApiResponse {
+  if (isOpenApiPath(req.path)) return serveOpenApi(ctx, req);
   const p = parsePath(req.path);
   const get = (body: unknown): ApiResponse => {
     if (body === undefined) throw pathNotFound();
