@@ -2,7 +2,7 @@ import type { ImageCatalog, ImageResolution, ImageSpec } from './types';
 import { parseReference, formatReference } from './reference';
 import { hex64 } from './digest';
 import { nginxImage } from './nginx';
-import { ALPINE, BATCH_JOB, BUSYBOX, DEBIAN, HELLO_WORLD, UBUNTU } from './shells';
+import { ALPINE, BATCH_JOB, BUSYBOX, DEBIAN, HELLO_WORLD, SSD_MONITOR, UBUNTU } from './shells';
 import { kubiaImage } from './kubia';
 import { CURL, HTTPD, MYSQL, PAUSE, POSTGRES, REDIS, genericWebApp } from './servers';
 import { SYSTEM_IMAGES } from './system';
@@ -19,7 +19,7 @@ const GENERIC_TAG = /^v?\d+(\.\d+){0,3}([-.][a-z0-9]+)*$/;
 const VARIANT_TAG = /^(v?\d[\w.-]*|(\d+[\w.]*-)?(alpine|slim|bookworm|bullseye|buster|jammy|noble|focal|lts|jdk|jre|stable|edge|latest|mainline)[\w.-]*)$/;
 
 const FIXED = new Map<string, ImageSpec>();
-for (const img of [STRESS, BUSYBOX, ALPINE, UBUNTU, DEBIAN, HELLO_WORLD, BATCH_JOB, REDIS, HTTPD, POSTGRES, MYSQL, CURL, PAUSE, ...SYSTEM_IMAGES]) FIXED.set(img.repository, img);
+for (const img of [STRESS, BUSYBOX, ALPINE, UBUNTU, DEBIAN, HELLO_WORLD, BATCH_JOB, SSD_MONITOR, REDIS, HTTPD, POSTGRES, MYSQL, CURL, PAUSE, ...SYSTEM_IMAGES]) FIXED.set(img.repository, img);
 
 interface Found { image: ImageSpec; strictTags: boolean; tagOk?: (tag: string) => boolean }
 

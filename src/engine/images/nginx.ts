@@ -49,7 +49,7 @@ function version(tag: string): string {
   return VERSIONS[base] ?? (/^\d+\.\d+\.\d+$/.test(base) ? base : '1.27.4');
 }
 
-const BASE_TAGS = ['1.23', '1.23.4', '1.24', '1.24.0', '1.25', '1.25.5', '1.26', '1.26.3', '1.27', '1.27.4', 'mainline', 'stable', 'perl', 'bookworm'];
+const BASE_TAGS = ['1.14', '1.14.2', '1.16', '1.17', '1.18', '1.19', '1.20', '1.21', '1.22', '1.23', '1.23.4', '1.24', '1.24.0', '1.25', '1.25.5', '1.26', '1.26.3', '1.27', '1.27.4', 'mainline', 'stable', 'perl', 'bookworm'];
 
 /** nginxImage builds the official nginx image (Debian or Alpine variant) for tag. */
 export function nginxImage(tag: string): ImageSpec {

@@ -54,6 +54,13 @@ export const BATCH_JOB = shellImage({
   tags: [], sizeBytes: 1_251_043, description: 'Kubernetes in Action batch job (busybox, sleeps 120 s)',
 });
 
+/** SSD_MONITOR is luksa/ssd-monitor from Kubernetes in Action 4.4 (busybox loop printing `SSD OK` every 5 s). */
+export const SSD_MONITOR = shellImage({
+  repository: 'docker.io/luksa/ssd-monitor', flavor: 'busybox', binaries: BUSYBOX_BINARIES,
+  defaultCommand: ['/bin/sh', '-c', 'while true; do echo "SSD OK"; sleep 5; done'], defaultArgs: [],
+  tags: [], sizeBytes: 1_251_043, description: 'Kubernetes in Action DaemonSet example (busybox, prints SSD OK every 5 s)',
+});
+
 const HELLO = `
 Hello from Docker!
 This message shows that your installation appears to be working correctly.

@@ -1,5 +1,6 @@
 // Models spf13/pflag as cobra uses it in kubectl: interspersed flags, `--` separator, shorthand clusters.
 import { HELP_TEXTS } from './help/help-texts';
+import { RECORD_COMMANDS, RECORD_FLAG } from './record';
 
 /** FlagKind is how a flag's value is parsed. */
 export type FlagKind = 'bool' | 'string' | 'int' | 'array';
@@ -60,6 +61,8 @@ export function commandFlags(path: string): FlagSpec[] {
   let specs = specCache.get(path);
   if (!specs) {
     specs = [...specsFromHelp(HELP_TEXTS[path] ?? ''), ...specsFromHelp(HELP_TEXTS.options), { name: 'help', short: 'h', kind: 'bool', def: 'false', noOptDefVal: 'true' }];
+    // Hidden (deprecated) flags are absent from the help texts.
+    if (RECORD_COMMANDS.has(path)) specs.push(RECORD_FLAG);
     specCache.set(path, specs);
   }
   return specs;

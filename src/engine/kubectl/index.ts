@@ -7,6 +7,7 @@ import { findCommand, subcommandsOf, unknownCommandMessage } from './dispatch';
 import { HELP_TEXTS } from './help/help-texts';
 import { effectiveNamespace, loadKubeconfig, type LoadedConfig } from './kubeconfig';
 import { VERBS } from './verbs';
+import { RECORD_DEPRECATION } from './record';
 
 export type { KubectlDeps, RegistryLike, Env, VerbFn, ExecFn, ExecRequest } from './env';
 export { WATCH_IDLE_MS } from './env';
@@ -33,7 +34,7 @@ const REMOVED_FLAG_HINTS: Record<string, string> = {
   'run --replicas': 'kubectl run only creates a single Pod since 1.18; use `kubectl create deployment NAME --image=IMAGE --replicas=N`.',
   'version --short': '--short was removed in kubectl 1.28; `kubectl version` now prints the short form by default.',
   'get --export': '--export was removed in kubectl 1.18; use `kubectl get -o yaml` and delete the status and server-set metadata fields.',
-  '* --record': '--record is deprecated and not supported here; set the kubernetes.io/change-cause annotation with `kubectl annotate` instead.',
+  '* --record': '--record is deprecated and this command never had it; set the kubernetes.io/change-cause annotation with `kubectl annotate` instead.',
 };
 
 /** createKubectl returns the `kubectl` shell command bound to a cluster's client and registry. */
@@ -71,6 +72,7 @@ async function runKubectl(deps: KubectlDeps, ctx: CommandContext): Promise<numbe
       throw e;
     }
     const flags = new Flags(parsed);
+    if (flags.changed('record')) ctx.stderr(RECORD_DEPRECATION);
     if (flags.bool('help')) { ctx.stdout(HELP_TEXTS[path] ?? HELP_TEXTS['']); return 0; }
     if (!path) { ctx.stdout(HELP_TEXTS['']); return 0; }
     const verb: VerbFn | undefined = VERBS[path];

@@ -27,7 +27,9 @@ export function formatObjects(env: Env, format: string, items: PrintedObject[], 
   const eq = format.indexOf('=');
   const kind = eq < 0 ? format : format.slice(0, eq);
   const arg = eq < 0 ? '' : format.slice(eq + 1);
-  const objs = items.map((i) => i.obj);
+  // Models printers.OmitManagedFieldsPrinter: json and yaml hide metadata.managedFields unless --show-managed-fields.
+  const omit = (kind === 'yaml' || kind === 'json') && !env.flags.bool('show-managed-fields');
+  const objs = items.map((i) => (omit ? omitManagedFields(i.obj) : i.obj));
   const target = (): unknown => (single && objs.length === 1 ? objs[0] : toList(objs));
   switch (kind) {
     case 'yaml': return single && objs.length === 1 ? printYaml(objs[0]) : printYaml(toList(objs));
@@ -63,6 +65,14 @@ export function formatObjects(env: Env, format: string, items: PrintedObject[], 
     default:
       throw fail(`unable to match a printer suitable for the output format "${format}", allowed formats are: ${allowed}`);
   }
+}
+
+/** omitManagedFields returns obj without metadata.managedFields (a shallow copy; obj is not changed). */
+export function omitManagedFields(obj: KObject): KObject {
+  const md = obj.metadata as Record<string, unknown> | undefined;
+  if (!md || md.managedFields === undefined) return obj;
+  const { managedFields: _omitted, ...rest } = md;
+  return { ...obj, metadata: rest } as KObject;
 }
 
 // Models NewCustomColumnsPrinterFromTemplate: a header line and a path line, split on whitespace.

@@ -21,6 +21,9 @@ export function fieldRefs(w: PodWorker): Record<string, string | undefined> {
     'metadata.name': pod.metadata?.name, 'metadata.namespace': pod.metadata?.namespace, 'metadata.uid': pod.metadata?.uid,
     'spec.nodeName': w.core.nodeName, 'spec.serviceAccountName': pod.spec?.serviceAccountName, 'status.podIP': w.s.ip,
     'status.hostIP': w.core.hostIP, 'status.podIPs': w.s.ip, 'status.hostIPs': w.core.hostIP,
+    // Single-key downward API selectors (metadata.labels['k'], metadata.annotations['k']), e.g. a Job's JOB_COMPLETION_INDEX.
+    ...Object.fromEntries(Object.entries(pod.metadata?.labels ?? {}).map(([k, v]) => [`metadata.labels['${k}']`, v])),
+    ...Object.fromEntries(Object.entries(pod.metadata?.annotations ?? {}).map(([k, v]) => [`metadata.annotations['${k}']`, v])),
   };
 }
 

@@ -48,13 +48,13 @@ function defaultEnv(env: Obj[] | undefined): void {
 }
 
 /** defaultContainer applies SetDefaults_Container and the nested port/probe/env defaults. */
-export function defaultContainer(c: Obj, hostNetwork: boolean): void {
+export function defaultContainer(c: Obj, hostNetwork: boolean, isPod = false): void {
   setIfUnset(c, 'imagePullPolicy', imagePullPolicyFor(c.image));
   setIfUnset(c, 'terminationMessagePath', '/dev/termination-log');
   setIfUnset(c, 'terminationMessagePolicy', 'File');
   const res = ensure(c, 'resources');
-  // SetDefaults_Pod: requests default to limits for each limited resource.
-  if (res.limits && typeof res.limits === 'object') {
+  // SetDefaults_Pod (Pods only, not pod templates): requests default to limits for each limited resource.
+  if (isPod && res.limits && typeof res.limits === 'object') {
     const req = ensure(res, 'requests');
     for (const [k, v] of Object.entries(res.limits as Obj)) setIfUnset(req, k, v);
   }
@@ -91,7 +91,7 @@ function defaultVolume(v: Obj): void {
 }
 
 /** defaultPodSpec applies SetDefaults_PodSpec and everything nested in a pod spec. */
-export function defaultPodSpec(spec: Obj): void {
+export function defaultPodSpec(spec: Obj, isPod = false): void {
   setIfUnset(spec, 'dnsPolicy', 'ClusterFirst');
   setIfUnset(spec, 'restartPolicy', 'Always');
   setIfUnset(spec, 'securityContext', {});
@@ -103,7 +103,7 @@ export function defaultPodSpec(spec: Obj): void {
   else if (spec.serviceAccount && !spec.serviceAccountName) spec.serviceAccountName = spec.serviceAccount;
   const hostNetwork = spec.hostNetwork === true;
   for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
-    for (const c of (spec[list] as Obj[] | undefined) ?? []) defaultContainer(c, hostNetwork);
+    for (const c of (spec[list] as Obj[] | undefined) ?? []) defaultContainer(c, hostNetwork, isPod);
   }
   for (const v of (spec.volumes as Obj[] | undefined) ?? []) defaultVolume(v);
 }
@@ -146,7 +146,7 @@ export function podQOSClass(spec: Obj): 'Guaranteed' | 'Burstable' | 'BestEffort
 /** defaultPod applies pod defaults and, for a new pod without status, the strategy's Pending phase and QoS class. */
 export function defaultPod(pod: Obj): void {
   const spec = ensure(pod, 'spec');
-  defaultPodSpec(spec);
+  defaultPodSpec(spec, true);
   const status = ensure(pod, 'status');
   // Models pod strategy PrepareForCreate: a new pod starts Pending with its QoS class.
   if (!status.phase) status.phase = 'Pending';

@@ -51,19 +51,28 @@ function planDeletion(def: ResourceDef, old: Obj, opts: DeleteOptions, now: numb
     obj.metadata.deletionGracePeriodSeconds = grace;
     return { action: 'update', obj };
   }
+  // deletionFinalizersForGarbageCollection: Foreground keeps the object, with the foregroundDeletion
+  // finalizer, until the garbage collector has deleted its blocking dependents.
+  const foreground = opts.propagationPolicy === 'Foreground';
+  const withGcFinalizer = (obj: Obj) => {
+    if (!foreground) return obj;
+    const rest = (obj.metadata.finalizers ?? []).filter((f: string) => f !== 'orphan' && f !== 'foregroundDeletion');
+    obj.metadata.finalizers = [...rest, 'foregroundDeletion'];
+    return obj;
+  };
   if (isPod) {
     let period = grace ?? old.spec?.terminationGracePeriodSeconds ?? 30;
     if (!old.spec?.nodeName) period = 0;
     if (old.status?.phase === 'Failed' || old.status?.phase === 'Succeeded') period = 0;
     if (period > 0) {
-      const obj = clone(old);
+      const obj = withGcFinalizer(clone(old));
       obj.metadata.deletionTimestamp = rfc3339(now + period * 1000);
       obj.metadata.deletionGracePeriodSeconds = period;
       return { action: 'update', obj };
     }
   }
-  if (hasFinalizers) {
-    const obj = clone(old);
+  if (hasFinalizers || foreground) {
+    const obj = withGcFinalizer(clone(old));
     obj.metadata.deletionTimestamp = rfc3339(now);
     obj.metadata.deletionGracePeriodSeconds = 0;
     if (obj.metadata.generation) obj.metadata.generation += 1;

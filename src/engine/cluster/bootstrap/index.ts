@@ -1,7 +1,7 @@
 import type { KObject } from '../../types';
 import type { Client } from '../../api/types';
 import type { Rng, VirtualClock } from '../../util';
-import { K8S_NAME_ALPHABET, clone, rfc3339 } from '../../util';
+import { K8S_NAME_ALPHABET, rfc3339 } from '../../util';
 import type { ImageCatalog } from '../../images';
 import type { EventRecorder } from '../../events';
 import { createEventsV1Recorder } from '../../events';
@@ -37,13 +37,6 @@ function ensure(client: Client, resource: string, ns: string | undefined, obj: K
   const have = client.tryGet(resource, ns, obj.metadata.name ?? '');
   if (have) return have;
   return client.create(resource, ns, obj);
-}
-
-/** setStatus writes status through the status subresource (create resets it, as upstream strategies do). */
-function setStatus(client: Client, resource: string, obj: KObject, status: Record<string, unknown>): KObject {
-  const cur = clone(client.get(resource, obj.metadata.namespace, obj.metadata.name ?? ''));
-  cur.status = status;
-  return client.updateStatus(resource, obj.metadata.namespace, cur);
 }
 
 /**
@@ -108,31 +101,14 @@ export function bootstrapAddons(ctx: BootstrapContext): AddonObjects {
 }
 
 /**
- * settleAddons writes what the workload and endpoint controllers would once the addon pods run:
- * Deployment/ReplicaSet/DaemonSet status and the kube-dns Endpoints and EndpointSlice.
+ * settleAddons writes what the endpoint controllers would once the addon pods run: the kube-dns
+ * Endpoints and EndpointSlice (the workload controllers write the Deployment/ReplicaSet/DaemonSet status).
  */
 export function settleAddons(ctx: BootstrapContext, addons: AddonObjects): void {
-  const { client, clock, rng, nodes } = ctx;
+  const { client, clock, rng } = ctx;
   const ts = rfc3339(clock.now());
   const pods = client.list('pods', 'kube-system');
-  const ready = (p: KObject) => ((p.status as { conditions?: Array<{ type: string; status: string }> } | undefined)?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
   const dns = pods.filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-dns');
-  const proxies = pods.filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-proxy');
-  const dnsReady = dns.filter(ready).length;
-  const proxyReady = proxies.filter(ready).length;
-  const created = addons.deployment.metadata.creationTimestamp ?? ts;
-  setStatus(client, 'replicasets', addons.replicaSet, { availableReplicas: dnsReady, fullyLabeledReplicas: dns.length, observedGeneration: 1, readyReplicas: dnsReady, replicas: dns.length });
-  setStatus(client, 'deployments', addons.deployment, {
-    availableReplicas: dnsReady, observedGeneration: 1, readyReplicas: dnsReady, replicas: dns.length, updatedReplicas: dns.length,
-    conditions: [
-      { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastTransitionTime: ts, lastUpdateTime: ts },
-      { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "coredns-${COREDNS_HASH}" has successfully progressed.`, lastTransitionTime: created, lastUpdateTime: ts },
-    ],
-  });
-  setStatus(client, 'daemonsets', addons.daemonSet, {
-    currentNumberScheduled: nodes.length, desiredNumberScheduled: nodes.length, numberAvailable: proxyReady, numberMisscheduled: 0,
-    numberReady: proxyReady, observedGeneration: 1, updatedNumberScheduled: nodes.length,
-  });
   const refs = dns.filter((p) => (p.status as { podIP?: string } | undefined)?.podIP).map((p) => ({
     name: p.metadata.name ?? '', uid: p.metadata.uid ?? '', ip: (p.status as { podIP: string }).podIP, nodeName: (p.spec as { nodeName?: string }).nodeName ?? '',
   }));

@@ -1,7 +1,4 @@
-// STUB: to be replaced by the real controller (workload-controllers issue).
-import type { Controller, ControllerDeps } from '../types';
-
-/** createCronJobController builds the cronjob controller (not implemented yet: does nothing). */
-export function createCronJobController(_deps: ControllerDeps): Controller {
-  return { start() {}, stop() {} };
-}
+export { createCronJobController } from './controller';
+export type { CronJobController } from './controller';
+export { nextTime, mostRecentScheduleTime } from './schedule';
+export { jobName, SCHEDULED_TIMESTAMP_ANNOTATION } from './jobs';

@@ -1,7 +1,4 @@
-// STUB: to be replaced by the real controller (workload-controllers issue).
-import type { Controller, ControllerDeps } from '../types';
-
-/** createDaemonSetController builds the daemonset controller (not implemented yet: does nothing). */
-export function createDaemonSetController(_deps: ControllerDeps): Controller {
-  return { start() {}, stop() {} };
-}
+export { createDaemonSetController } from './controller';
+export type { DaemonSetController } from './controller';
+export { nodeShouldRunDaemonPod, DAEMON_TOLERATIONS } from './predicates';
+export { computeHash } from './history';

@@ -1,7 +1,4 @@
-// STUB: to be replaced by the real controller (workload-controllers issue).
-import type { Controller, ControllerDeps } from '../types';
-
-/** createDeploymentController builds the deployment controller (not implemented yet: does nothing). */
-export function createDeploymentController(_deps: ControllerDeps): Controller {
-  return { start() {}, stop() {} };
-}
+export { createDeploymentController } from './controller';
+export type { DeploymentController } from './controller';
+export { computeHash, safeEncodeString } from './hash';
+export { REVISION_ANNOTATION, DESIRED_REPLICAS_ANNOTATION, MAX_REPLICAS_ANNOTATION, HASH_LABEL, equalIgnoreHash } from './util';

@@ -1,7 +1,6 @@
-// STUB: to be replaced by the real controller (workload-controllers issue).
-import type { Controller, ControllerDeps } from '../types';
-
-/** createGarbageCollectorController builds the garbagecollector controller (not implemented yet: does nothing). */
-export function createGarbageCollectorController(_deps: ControllerDeps): Controller {
-  return { start() {}, stop() {} };
-}
+export { createGarbageCollectorController, FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from './controller';
+export type { GarbageCollector } from './controller';
+export { OwnerGraph } from './graph';
+export type { GraphNode } from './graph';
+export { MONITORED_RESOURCES, resourceForRef, groupOf } from './resources';
+export type { MonitoredResource } from './resources';

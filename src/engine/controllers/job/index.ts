@@ -1,7 +1,3 @@
-// STUB: to be replaced by the real controller (workload-controllers issue).
-import type { Controller, ControllerDeps } from '../types';
-
-/** createJobController builds the job controller (not implemented yet: does nothing). */
-export function createJobController(_deps: ControllerDeps): Controller {
-  return { start() {}, stop() {} };
-}
+export { createJobController, DEFAULT_BACKOFF_MS, MAX_BACKOFF_MS } from './controller';
+export type { JobController } from './controller';
+export { TRACKING_FINALIZER } from './pods';

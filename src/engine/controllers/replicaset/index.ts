@@ -1,7 +1,6 @@
-// STUB: to be replaced by the real controller (workload-controllers issue).
-import type { Controller, ControllerDeps } from '../types';
-
-/** createReplicaSetController builds the replicaset controller (not implemented yet: does nothing). */
-export function createReplicaSetController(_deps: ControllerDeps): Controller {
-  return { start() {}, stop() {} };
-}
+export { createReplicaSetController, BURST_REPLICAS } from './controller';
+export type { ReplicaSetController } from './controller';
+export { REPLICA_SET, REPLICATION_CONTROLLER } from './kinds';
+export type { WorkloadKind, ReplicatedObject, ReplicaStatus, ReplicaCondition } from './kinds';
+export { controllerOf, isPodActive, isPodReady, isPodAvailable, newControllerRef, podFromTemplate } from './pods';
+export { lessForDeletion, podsToDelete } from './ranking';

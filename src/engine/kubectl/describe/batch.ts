@@ -76,7 +76,6 @@ export function describeCronJob(cj: KObject, ctx: DescribeContext): string {
     w.write(LEVEL_0, `Schedule:\t${spec.schedule ?? ''}\n`);
     w.write(LEVEL_0, `Concurrency Policy:\t${spec.concurrencyPolicy ?? ''}\n`);
     w.write(LEVEL_0, `Suspend:\t${isSet(spec.suspend) ? (spec.suspend ? 'True' : 'False') : '<unset>'}\n`);
-    w.write(LEVEL_0, unset('Time Zone', spec.timeZone));
     w.write(LEVEL_0, unset('Successful Job History Limit', spec.successfulJobsHistoryLimit));
     w.write(LEVEL_0, unset('Failed Job History Limit', spec.failedJobsHistoryLimit));
     w.write(LEVEL_0, unset('Starting Deadline Seconds', spec.startingDeadlineSeconds, 's'));

@@ -137,10 +137,10 @@ export function searchEvents(client: Client, ref: { name: string; namespace: str
   }
 }
 
+// Models event.SortableEvents: ordered by lastTimestamp only; events.k8s.io events (the scheduler's)
+// have none, so they sort as the zero time, first.
 function eventTime(e: Obj): number {
-  if (e.series?.lastObservedTime) return parseTime(e.series.lastObservedTime);
-  if (e.lastTimestamp) return parseTime(e.lastTimestamp);
-  return e.eventTime ? parseTime(e.eventTime) : -Infinity;
+  return e.lastTimestamp ? parseTime(e.lastTimestamp) : -Infinity;
 }
 
 /** describeEvents prints the Events table (or `Events:\t<none>`), ages relative to now. */

@@ -4,7 +4,9 @@ import type { KObject } from '../../types';
 import type { DescribeContext } from './common';
 import { describeGeneric } from './generic';
 import { describeNode } from './node';
-import { describePod } from './pod';
+import { describePod, describePodTemplate as describePodTemplateRaw } from './pod';
+import { PrefixWriter } from './writer';
+import type { GoTabWriter } from '../printers';
 import { describeEndpoints, describeService } from './service';
 import { describeConfigMap, describeNamespace, describeSecret, describeServiceAccount } from './simple';
 import { describeDeployment, describeReplicaSet, describeReplicationController } from './workloads';
@@ -63,4 +65,15 @@ const DESCRIBERS: Record<string, Describer> = {
 export function describeObject(obj: KObject, resource: ResourceDef, ctx: DescribeContext): string {
   const d = DESCRIBERS[`${resource.group}/${resource.kind}`] ?? describeGeneric;
   return d(obj, ctx);
+}
+
+/**
+ * podTemplateText is `kubectl rollout history --revision`'s printTemplate: DescribePodTemplate written
+ * through a prefix writer over a plain buffer, so the tabs stay as they are (no column alignment).
+ */
+export function podTemplateText(template: Record<string, unknown> | undefined): string {
+  let out = '';
+  const raw = { write: (s: string) => { out += s; }, flush: () => {}, result: () => out };
+  describePodTemplateRaw(template as Parameters<typeof describePodTemplateRaw>[0], new PrefixWriter(raw as unknown as GoTabWriter));
+  return out;
 }

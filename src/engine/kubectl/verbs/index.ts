@@ -18,6 +18,7 @@ import { exposeVerb } from './expose';
 import { patchVerb } from './patch';
 import { replaceVerb } from './replace';
 import { setImageVerb } from './set-image';
+import { setEnvVerb, setResourcesVerb } from './set-env';
 import { cordonVerb, uncordonVerb } from './cordon';
 import { execVerb } from './exec';
 import { taintVerb } from './taint';
@@ -27,6 +28,7 @@ import { drainVerb } from './drain';
 import { authCanIVerb, authWhoamiVerb } from './auth';
 import { completionVerb } from './completion';
 import { diffVerb } from './diff';
+import { explainVerb } from './explain';
 import { rolloutHistoryVerb, rolloutPauseVerb, rolloutRestartVerb, rolloutResumeVerb, rolloutStatusVerb, rolloutUndoVerb } from './rollout';
 
 /** VERBS maps a command path ('get', 'config view', 'create namespace') to its implementation. */
@@ -60,6 +62,8 @@ export const VERBS: Record<string, VerbFn> = {
   patch: patchVerb,
   replace: replaceVerb,
   'set image': setImageVerb,
+  'set env': setEnvVerb,
+  'set resources': setResourcesVerb,
   cordon: cordonVerb,
   uncordon: uncordonVerb,
   exec: execVerb,
@@ -71,6 +75,7 @@ export const VERBS: Record<string, VerbFn> = {
   'auth whoami': authWhoamiVerb,
   completion: completionVerb,
   diff: diffVerb,
+  explain: explainVerb,
   'rollout status': rolloutStatusVerb,
   'rollout history': rolloutHistoryVerb,
   'rollout undo': rolloutUndoVerb,

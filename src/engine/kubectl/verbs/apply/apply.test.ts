@@ -141,6 +141,6 @@ describe('kubectl create generators (server side)', () => {
     expect(svc.ports[0]).toMatchObject({ port: 80, targetPort: 8080 });
     expect((await h.kubectl('create job hello --image=busybox -- echo hi')).out).toBe('job.batch/hello created\n');
     expect((await h.kubectl(['create', 'cronjob', 'tick', '--image=busybox', '--schedule=*/5 * * * *'])).out).toBe('cronjob.batch/tick created\n');
-    expect((await h.kubectl('create job x')).err).toBe('error: --image must be specified\n');
+    expect((await h.kubectl('create job x')).err).toBe('error: either --image or --from must be specified\n');
   });
 });

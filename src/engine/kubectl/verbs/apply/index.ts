@@ -1,5 +1,6 @@
 // Models k8s.io/kubectl/pkg/cmd/apply (client-side apply with last-applied-configuration; --server-side simplified).
 import { ApiError } from '../../../api/types';
+import { withChangeCause } from '../../record';
 import type { KObject } from '../../../types';
 import type { Env } from '../../env';
 import { fail, formatError, withSource } from '../../errors';
@@ -37,7 +38,7 @@ export function applyVerb(env: Env): number {
         createOutcome(env, def, obj, 'serverside-applied', dry);
         continue;
       }
-      const modified = withLastAppliedFor(item.obj!);
+      const modified = withLastAppliedFor(withChangeCause(env, item.obj!));
       if (!live) {
         const created = dry === 'client' ? modified : env.client.create(res, item.namespace, modified, { dryRun: dry === 'server' });
         createOutcome(env, def, created, 'created', dry);

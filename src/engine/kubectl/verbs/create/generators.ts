@@ -23,13 +23,15 @@ function container(name: string, image: string, command: string[]): Record<strin
   return c;
 }
 
-/** createJobVerb implements `kubectl create job NAME --image=IMAGE [-- COMMAND]`. */
+/** createJobVerb implements `kubectl create job NAME --image=IMAGE [-- COMMAND]` and `--from=cronjob/NAME`. */
 export function createJobVerb(env: Env): number {
   const { end, command } = commandArgs(env);
   const name = nameArg(env, end);
-  if (env.flags.str('from')) throw fail('--from is not supported in this sandbox; create the Job from an image with --image');
+  const from = env.flags.str('from');
   const image = env.flags.str('image');
-  if (!image) throw fail('--image must be specified');
+  if ((!image && !from) || (image && from)) throw fail('either --image or --from must be specified');
+  if (command.length && from) throw fail('cannot specify --from and command');
+  if (from) return runGenerated(env, jobFromCronJob(env, name, from), true);
   const obj = {
     kind: 'Job', apiVersion: 'batch/v1',
     metadata: { name, creationTimestamp: null },
@@ -37,6 +39,25 @@ export function createJobVerb(env: Env): number {
     status: {},
   } as unknown as KObject;
   return runGenerated(env, obj, true);
+}
+
+// Models create_job.go createJobFromCronJob: the CronJob's jobTemplate, annotated as a manual instantiation,
+// owned (controller, without blockOwnerDeletion) by the CronJob.
+function jobFromCronJob(env: Env, name: string, from: string): KObject {
+  const slash = from.indexOf('/');
+  const kind = slash < 0 ? from : from.slice(0, slash);
+  const cjName = slash < 0 ? '' : from.slice(slash + 1);
+  if (!cjName) throw fail(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`);
+  if (!['cronjob', 'cronjobs', 'cj', 'cronjob.batch', 'cronjobs.batch'].includes(kind.toLowerCase())) throw fail('from must be an existing cronjob');
+  const cj = env.client.get('cronjobs', env.namespace(), cjName) as KObject & { spec?: { jobTemplate?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: unknown } } };
+  const tmpl = cj.spec?.jobTemplate ?? {};
+  const metadata: Record<string, unknown> = {
+    name, creationTimestamp: null,
+    annotations: { 'cronjob.kubernetes.io/instantiate': 'manual', ...(tmpl.metadata?.annotations ?? {}) },
+  };
+  if (tmpl.metadata?.labels) metadata.labels = tmpl.metadata.labels;
+  metadata.ownerReferences = [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata.name, uid: cj.metadata.uid, controller: true }];
+  return { kind: 'Job', apiVersion: 'batch/v1', metadata, spec: tmpl.spec ?? {}, status: {} } as unknown as KObject;
 }
 
 /** createCronJobVerb implements `kubectl create cronjob NAME --image=IMAGE --schedule=CRON [-- COMMAND]`. */

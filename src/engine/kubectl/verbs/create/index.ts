@@ -1,5 +1,6 @@
 // Models k8s.io/kubectl/pkg/cmd/create (create -f and the namespace/deployment/configmap/secret generators).
 import type { KObject } from '../../../types';
+import { withChangeCause } from '../../record';
 import type { Env } from '../../env';
 import { fail, formatError, withSource } from '../../errors';
 import { readManifests } from '../../manifest';
@@ -23,6 +24,7 @@ export function createVerb(env: Env): number {
     let obj = item.obj!;
     const def = item.def!;
     if (saveConfig) obj = withLastApplied(obj);
+    obj = withChangeCause(env, obj);
     try {
       const created = dry === 'client' ? obj : env.client.create(clientResource(def), item.namespace, obj, { dryRun: dry === 'server' });
       createOutcome(env, def, created, 'created', dry);

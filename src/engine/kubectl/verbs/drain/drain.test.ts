@@ -17,7 +17,7 @@ async function setup() {
   };
   const rs = c.client.create('replicasets.apps', 'default', {
     apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-1' },
-    spec: { replicas: 0, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+    spec: { replicas: 1, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
   });
   c.client.create('pods', 'default', {
     apiVersion: 'v1', kind: 'Pod',

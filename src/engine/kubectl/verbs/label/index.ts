@@ -121,7 +121,11 @@ function run(env: Env, kind: 'label' | 'annotation'): number {
         result = env.client.patch(clientResource(def), obj.metadata.namespace, obj.metadata.name ?? '', 'application/merge-patch+json', patch, { dryRun: dry === 'server' });
       }
       if (output) { env.out(formatObjects(env, output, [{ obj: result, def }], true)); continue; }
-      const verb = kind === 'label' ? (changed ? 'labeled' : 'not labeled') : 'annotated';
+      // Models label.go updateDataChangeMsg (1.32): "unlabeled" when the object got shorter without --overwrite.
+      const next: Record<string, string> = { ...current };
+      for (const [k, v] of Object.entries(patchField)) { if (v === null) delete next[k]; else next[k] = v; }
+      const shorter = JSON.stringify(next).length < JSON.stringify(current).length;
+      const verb = kind === 'label' ? (!changed ? 'not labeled' : !f.bool('overwrite') && shorter ? 'unlabeled' : 'labeled') : 'annotated';
       const suffix = dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';
       env.out(`${kindPrefix(def)}/${obj.metadata.name} ${verb}${suffix}\n`);
     } catch (e) {

@@ -13,7 +13,7 @@ describe('kubectl label / annotate', () => {
     expect((await h.kubectl('label pod web tier=fe')).out).toBe('pod/web labeled\n');
     expect(await h.kubectl('label pods web app=other')).toEqual({ code: 1, out: '', err: "error: 'app' already has a value (web), and --overwrite is false\n" });
     expect((await h.kubectl('label pod/web app=other --overwrite')).out).toBe('pod/web labeled\n');
-    expect((await h.kubectl('label pod web tier-')).out).toBe('pod/web labeled\n');
+    expect((await h.kubectl('label pod web tier-')).out).toBe('pod/web unlabeled\n');
     expect(h.client.get('pods', 'default', 'web').metadata.labels).toEqual({ app: 'other' });
     expect((await h.kubectl('label pod web app=other')).out).toBe('pod/web not labeled\n');
     expect((await h.kubectl('label pod web')).err).toBe('error: at least one label update is required\n');

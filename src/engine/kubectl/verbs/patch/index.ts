@@ -1,5 +1,6 @@
 // Models k8s.io/kubectl/pkg/cmd/patch (--type strategic|merge|json, "patched (no change)").
 import type { PatchType } from '../../../api/types';
+import { changeCausePatch } from '../../record';
 import type { Env } from '../../env';
 import { fail, formatError } from '../../errors';
 import { formatObjects } from '../../output';
@@ -35,7 +36,12 @@ export function patchVerb(env: Env): number {
     try {
       const res = clientResource(t.def);
       const before = t.obj.metadata.resourceVersion;
-      const after = env.client.patch(res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', type, body, { dryRun: dry !== 'none', subresource: sub });
+      let after = env.client.patch(res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', type, body, { dryRun: dry !== 'none', subresource: sub });
+      // --record adds the change cause with a second (merge) patch, as kubectl's Recorder does.
+      const record = changeCausePatch(env);
+      if (dry === 'none' && !sub && Object.keys(record).length && after.metadata.resourceVersion !== before) {
+        after = env.client.patch(res, t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'application/merge-patch+json', record);
+      }
       if (f.str('output')) { env.out(formatObjects(env, f.str('output'), [{ obj: after, def: t.def }], true)); continue; }
       const same = after.metadata.resourceVersion === before;
       const suffix = dry === 'client' ? ' (dry run)' : dry === 'server' ? ' (server dry run)' : '';

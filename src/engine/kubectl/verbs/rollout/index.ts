@@ -9,9 +9,13 @@ import { clientResource, kindPrefix } from '../../resources';
 import { formatTable } from '../../table';
 import { collectTargets } from '../../targets';
 import { rolloutStatus } from './status';
+import { podTemplateText } from '../../describe';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
+
+/** groupKind is schema.GroupKind.String(): `Kind` or `Kind.group`. */
+const groupKind = (def: ResourceDef): string => (def.group ? `${def.kind}.${def.group}` : def.kind);
 
 function one(env: Env): { def: ResourceDef; obj: KObject } {
   const { targets, errors } = collectTargets(env, env.args);
@@ -20,27 +24,50 @@ function one(env: Env): { def: ResourceDef; obj: KObject } {
   return targets[0];
 }
 
-/** rolloutStatusVerb implements `kubectl rollout status`: prints each new message until done. */
+/**
+ * rolloutStatusVerb implements `kubectl rollout status`: like kubectl's UntilWithSync it prints the status
+ * of the listed object, then of every ADDED/MODIFIED watch event (repeats included), until done.
+ */
 export async function rolloutStatusVerb(env: Env): Promise<number> {
   const { def, obj } = one(env);
   const res = clientResource(def);
+  const ns = obj.metadata.namespace;
+  const name = obj.metadata.name ?? '';
   const timeout = parseDurationFlag('timeout', env.flags.str('timeout'));
-  const watch = env.flags.bool('watch');
-  let last = '';
-  let rv = '';
-  for (;;) {
-    const cur = env.client.tryGet(res, obj.metadata.namespace, obj.metadata.name ?? '');
-    if (!cur) throw fail(`object has been deleted`);
-    rv = cur.metadata.resourceVersion ?? '';
+  const wanted = env.flags.int('revision');
+  const show = (cur: KObject): boolean => {
+    if (wanted > 0 && cur.kind === 'Deployment') {
+      const running = revisionOf(cur);
+      if (running !== wanted) throw fail(`desired revision (${wanted}) is different from the running revision (${running})`);
+    }
     const s = rolloutStatus(cur);
     if (s.error) throw fail(s.error);
-    if (s.message !== last) { env.out(s.message); last = s.message; }
-    if (s.done || !watch) return 0;
-    const limit = timeout > 0 ? timeout : env.deps.mode === 'interactive' ? Infinity : WATCH_IDLE_MS * 10;
-    const seen = rv;
-    const ok = await env.ctx.time.waitFor(() => env.client.tryGet(res, obj.metadata.namespace, obj.metadata.name ?? '')?.metadata.resourceVersion !== seen, limit, env.ctx.interrupt);
-    if (env.ctx.interrupt.interrupted) return 130;
-    if (!ok) throw fail('timed out waiting for the condition');
+    env.out(s.message);
+    return s.done;
+  };
+  const first = env.client.tryGet(res, ns, name);
+  if (!first) throw fail(`${clientResource(def)} "${name}" not found`);
+  if (show(first) || !env.flags.bool('watch')) return 0;
+  const events: Array<{ type: string; object: KObject }> = [];
+  const stream = env.client.watch(res, ns, { fieldSelector: `metadata.name=${name}`, resourceVersion: first.metadata.resourceVersion });
+  stream.onEvent((e) => { if (e.object.metadata.name === name) events.push(e); });
+  // Headless, a silent cluster ends the wait; a Deployment gets until its progress deadline has passed.
+  const deadlineMs = ((first.spec as { progressDeadlineSeconds?: number } | undefined)?.progressDeadlineSeconds ?? 0) * 1000 + 5_000;
+  const idle = env.deps.mode === 'interactive' ? Infinity : Math.max(WATCH_IDLE_MS * 10, deadlineMs);
+  const end = timeout > 0 ? env.clock.now() + timeout : Infinity;
+  try {
+    for (;;) {
+      const limit = Math.min(idle, end - env.clock.now());
+      const ok = await env.ctx.time.waitFor(() => events.length > 0, limit, env.ctx.interrupt);
+      if (env.ctx.interrupt.interrupted) return 130;
+      if (!ok) throw fail('timed out waiting for the condition');
+      for (const e of events.splice(0)) {
+        if (e.type === 'DELETED') throw fail('object has been deleted');
+        if ((e.type === 'ADDED' || e.type === 'MODIFIED') && show(e.object)) return 0;
+      }
+    }
+  } finally {
+    stream.close();
   }
 }
 
@@ -49,35 +76,58 @@ function ownedReplicaSets(env: Env, dep: KObject): KObject[] {
     .filter((rs) => (rs.metadata.ownerReferences ?? []).some((r) => r.uid === dep.metadata.uid && r.controller));
 }
 
-const revisionOf = (o: KObject) => parseInt(o.metadata.annotations?.[REVISION] ?? '0', 10);
+const revisionOf = (o: KObject): number => parseInt(o.metadata.annotations?.[REVISION] ?? '0', 10);
 
-/** rolloutHistoryVerb implements `kubectl rollout history` for Deployments. */
+/** rolloutHistoryVerb implements `kubectl rollout history` for Deployments (DeploymentHistoryViewer). */
 export function rolloutHistoryVerb(env: Env): number {
   const { def, obj } = one(env);
-  if (def.kind !== 'Deployment') throw fail(`no history viewer has been implemented for ${def.kind}`);
-  const rss = ownedReplicaSets(env, obj).filter((rs) => revisionOf(rs) > 0).sort((a, b) => revisionOf(a) - revisionOf(b));
+  if (def.kind !== 'Deployment') throw fail(`no history viewer has been implemented for "${groupKind(def)}"`);
+  const history = new Map<number, Record<string, unknown>>();
+  for (const rs of ownedReplicaSets(env, obj)) {
+    const v = revisionOf(rs);
+    const tpl = JSON.parse(JSON.stringify((rs.spec as { template?: object }).template ?? {})) as { metadata?: { annotations?: Record<string, string> } };
+    const cause = rs.metadata.annotations?.[CHANGE_CAUSE];
+    tpl.metadata ??= {};
+    tpl.metadata.annotations ??= {};
+    if (cause) tpl.metadata.annotations[CHANGE_CAUSE] = cause;
+    history.set(v, tpl as Record<string, unknown>);
+  }
   const wanted = env.flags.int('revision');
+  const head = `${kindPrefix(def)}/${obj.metadata.name}`;
+  if (!history.size) { env.out(`${head} \nNo rollout history found.\n`); return 0; }
   if (wanted > 0) {
-    const rs = rss.find((r) => revisionOf(r) === wanted);
-    if (!rs) throw fail(`unable to find the specified revision`);
-    env.out(`${kindPrefix(def)}/${obj.metadata.name} with revision #${wanted}\n`);
-    const tpl = (rs.spec as { template?: { metadata?: { labels?: Record<string, string> }; spec?: { containers?: { name: string; image?: string }[] } } }).template;
-    const labels = Object.entries(tpl?.metadata?.labels ?? {}).map(([k, v]) => `${k}=${v}`).join('\n\t');
-    let out = `Pod Template:\n  Labels:\t${labels || '<none>'}\n  Containers:\n`;
-    for (const c of tpl?.spec?.containers ?? []) out += `   ${c.name}:\n    Image:\t${c.image ?? ''}\n`;
-    env.out(out + '\n');
+    const tpl = history.get(wanted);
+    if (!tpl) throw fail('unable to find the specified revision');
+    env.out(`${head} with revision #${wanted}\n${podTemplateText(tpl)}\n`);
     return 0;
   }
-  const rows = [['REVISION', 'CHANGE-CAUSE'], ...rss.map((rs) => [String(revisionOf(rs)), rs.metadata.annotations?.[CHANGE_CAUSE] || '<none>'])];
-  env.out(`${kindPrefix(def)}/${obj.metadata.name} \n${formatTable(rows, { minWidth: 0, padding: 2 })}\n`);
+  const revs = [...history.keys()].sort((a, b) => a - b);
+  const causeOf = (r: number) => (history.get(r) as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations?.[CHANGE_CAUSE] || '<none>';
+  const rows = [['REVISION', 'CHANGE-CAUSE'], ...revs.map((r) => [String(r), causeOf(r)])];
+  env.out(`${head} \n${formatTable(rows, { minWidth: 0, padding: 2 })}\n`);
   return 0;
 }
 
-/** rolloutUndoVerb implements `kubectl rollout undo [--to-revision=N]` for Deployments. */
+const ANNOTATIONS_TO_SKIP = new Set(['kubectl.kubernetes.io/last-applied-configuration', REVISION, 'deployment.kubernetes.io/revision-history',
+  'deployment.kubernetes.io/desired-replicas', 'deployment.kubernetes.io/max-replicas', 'deprecated.deployment.rollback.to']);
+
+/** canonical renders v with sorted keys (for template equality, as equalIgnoreHash compares). */
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+}
+
+/**
+ * rolloutUndoVerb implements `kubectl rollout undo [--to-revision=N]` for Deployments: kubectl's client-side
+ * DeploymentRollbacker copies the chosen RS's template (minus pod-template-hash) and annotations back.
+ */
 export function rolloutUndoVerb(env: Env): number {
   const { def, obj } = one(env);
-  if (def.kind !== 'Deployment') throw fail(`no rollbacker has been implemented for "${def.group}/${def.kind}"`);
-  const rss = ownedReplicaSets(env, obj).sort((a, b) => revisionOf(b) - revisionOf(a));
+  if (def.kind !== 'Deployment') throw fail(`no rollbacker has been implemented for "${groupKind(def)}"`);
+  if ((obj.spec as { paused?: boolean }).paused) throw fail(`you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again`);
+  const rss = ownedReplicaSets(env, obj).filter((r) => r.metadata.annotations?.[REVISION] !== undefined).sort((a, b) => revisionOf(b) - revisionOf(a));
   const to = env.flags.int('to-revision');
   let target: KObject | undefined;
   if (to > 0) {
@@ -90,12 +140,22 @@ export function rolloutUndoVerb(env: Env): number {
   const tpl = JSON.parse(JSON.stringify((target.spec as { template: KObject }).template)) as { metadata?: { labels?: Record<string, string> } };
   if (tpl.metadata?.labels) delete tpl.metadata.labels['pod-template-hash'];
   const current = (obj.spec as { template: unknown }).template;
-  if (JSON.stringify(current) === JSON.stringify(tpl)) {
-    env.out(`${kindPrefix(def)}/${obj.metadata.name} skipped rollback (current template already matches revision ${revisionOf(target)})\n`);
+  const prefix = `${kindPrefix(def)}/${obj.metadata.name}`;
+  if (canonical(current) === canonical(tpl)) {
+    env.out(`${prefix} skipped rollback (current template already matches revision ${revisionOf(target)})\n`);
     return 0;
   }
-  env.client.patch(clientResource(def), obj.metadata.namespace, obj.metadata.name ?? '', 'application/json-patch+json', [{ op: 'replace', path: '/spec/template', value: tpl }]);
-  env.out(`${kindPrefix(def)}/${obj.metadata.name} rolled back\n`);
+  const annotations: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj.metadata.annotations ?? {})) if (ANNOTATIONS_TO_SKIP.has(k)) annotations[k] = v;
+  for (const [k, v] of Object.entries(target.metadata.annotations ?? {})) if (!ANNOTATIONS_TO_SKIP.has(k)) annotations[k] = v;
+  const dry = env.flags.str('dry-run');
+  if (dry === 'client') { env.out(`${prefix} rolled back (dry run)\n`); return 0; }
+  env.client.patch(clientResource(def), obj.metadata.namespace, obj.metadata.name ?? '', 'application/json-patch+json', [
+    { op: 'replace', path: '/spec/template', value: tpl },
+    // JSON patch's replace needs the member to exist; a deployment the controller never annotated takes add.
+    { op: obj.metadata.annotations ? 'replace' : 'add', path: '/metadata/annotations', value: annotations },
+  ], { dryRun: dry === 'server' });
+  env.out(`${prefix} rolled back${dry === 'server' ? ' (server dry run)' : ''}\n`);
   return 0;
 }
 
@@ -104,6 +164,7 @@ export function rolloutRestartVerb(env: Env): number {
   const { targets, errors } = collectTargets(env, env.args);
   for (const { def, obj } of targets) {
     if (!['Deployment', 'DaemonSet', 'StatefulSet'].includes(def.kind)) { errors.push(fail(`${kindPrefix(def)}/${obj.metadata.name} restarting is not supported`)); continue; }
+    if (def.kind === 'Deployment' && (obj.spec as { paused?: boolean }).paused) { errors.push(fail(`can't restart paused deployment (run rollout resume first)`)); continue; }
     const patch = { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': rfc3339(env.clock.now()) } } } } };
     try {
       env.client.patch(clientResource(def), obj.metadata.namespace, obj.metadata.name ?? '', 'application/strategic-merge-patch+json', patch);
@@ -118,7 +179,8 @@ function pauseResume(env: Env, paused: boolean): number {
   const { targets, errors } = collectTargets(env, env.args);
   for (const { def, obj } of targets) {
     if (def.kind !== 'Deployment') { errors.push(fail(`${kindPrefix(def)}/${obj.metadata.name} ${paused ? 'pausing' : 'resuming'} is not supported`)); continue; }
-    if (!!(obj.spec as { paused?: boolean }).paused === paused) { errors.push(fail(`${clientResource(def)} "${obj.metadata.name}" is ${paused ? 'already paused' : 'not paused'}`)); continue; }
+    // An empty patch prints `already paused` / `already resumed` (kubectl ≥ 1.25), not an error.
+    if (!!(obj.spec as { paused?: boolean }).paused === paused) { env.out(`${kindPrefix(def)}/${obj.metadata.name} already ${paused ? 'paused' : 'resumed'}\n`); continue; }
     try {
       env.client.patch(clientResource(def), obj.metadata.namespace, obj.metadata.name ?? '', 'application/strategic-merge-patch+json', { spec: { paused: paused ? true : null } });
       env.out(`${kindPrefix(def)}/${obj.metadata.name} ${paused ? 'paused' : 'resumed'}\n`);

@@ -4,10 +4,12 @@ import { fail, formatError } from '../../errors';
 import { clientResource, kindPrefix } from '../../resources';
 import { collectTargets } from '../../targets';
 import { dryRunMode } from '../common';
+import { changeCausePatch } from '../../record';
 
 interface Containerish { name: string; image?: string }
 
-function podSpecPath(kind: string): string[] | undefined {
+/** podSpecPath is the path to the pod spec inside a workload kind (polymorphichelpers.UpdatePodSpecForObject). */
+export function podSpecPath(kind: string): string[] | undefined {
   if (kind === 'Pod') return ['spec'];
   if (kind === 'CronJob') return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
   if (['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ReplicationController', 'Job'].includes(kind)) return ['spec', 'template', 'spec'];
@@ -46,6 +48,7 @@ export function setImageVerb(env: Env): number {
     if (patchContainers.length) patch.containers = patchContainers;
     if (patchInit.length) patch.initContainers = patchInit;
     for (const k of [...path].reverse()) patch = { [k]: patch };
+    patch = { ...patch, ...changeCausePatch(env) };
     try {
       if (dry !== 'client') env.client.patch(clientResource(t.def), t.obj.metadata.namespace, t.obj.metadata.name ?? '', 'application/strategic-merge-patch+json', patch, { dryRun: dry === 'server' });
       env.out(`${kindPrefix(t.def)}/${t.obj.metadata.name} image updated\n`);

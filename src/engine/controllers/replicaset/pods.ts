@@ -1,0 +1,76 @@
+import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
+import type { OwnerReference } from 'kubernetes-types/meta/v1';
+import type { KObject } from '../../types';
+import { clone } from '../../util';
+
+/** controllerOf is metav1.GetControllerOf: the ownerReference with `controller: true`, if any. */
+export function controllerOf(obj: { metadata?: { ownerReferences?: OwnerReference[] } }): OwnerReference | undefined {
+  return (obj.metadata?.ownerReferences ?? []).find((r) => r.controller === true);
+}
+
+/** isPodActive is controller.IsPodActive: not Succeeded, not Failed and not being deleted. */
+export function isPodActive(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata?.deletionTimestamp;
+}
+
+/** readyCondition returns the pod's Ready condition. */
+function readyCondition(pod: Pod) {
+  return (pod.status?.conditions ?? []).find((c) => c.type === 'Ready');
+}
+
+/** isPodReady is podutil.IsPodReady: the Ready condition is True. */
+export function isPodReady(pod: Pod): boolean {
+  return readyCondition(pod)?.status === 'True';
+}
+
+/** podReadySince returns when the pod last became Ready (ms), or undefined. */
+export function podReadySince(pod: Pod): number | undefined {
+  const c = readyCondition(pod);
+  if (c?.status !== 'True' || !c.lastTransitionTime) return undefined;
+  const t = Date.parse(c.lastTransitionTime);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** isPodAvailable is podutil.IsPodAvailable: ready for at least minReadySeconds at now. */
+export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
+  if (!isPodReady(pod)) return false;
+  if (!minReadySeconds) return true;
+  const since = podReadySince(pod);
+  return since !== undefined && since + minReadySeconds * 1000 <= now;
+}
+
+/** newControllerRef is metav1.NewControllerRef: a controlling, deletion-blocking ownerReference. */
+export function newControllerRef(owner: KObject, apiVersion: string, kind: string): OwnerReference {
+  return { apiVersion, kind, name: owner.metadata.name ?? '', uid: owner.metadata.uid ?? '', controller: true, blockOwnerDeletion: true };
+}
+
+// Models apimachinery's name validation of a generateName prefix (getPodsPrefix).
+const DNS_SUBDOMAIN_PREFIX = /^[a-z0-9]([-a-z0-9.]*)?$/;
+
+/**
+ * podFromTemplate is controller.GetPodFromTemplate: the template's labels, annotations and finalizers,
+ * generateName `<owner>-`, the controller reference, and a copy of the template spec (the template's
+ * own metadata.name is ignored, as upstream does).
+ */
+export function podFromTemplate(template: PodTemplateSpec | undefined, owner: KObject, ref: OwnerReference): KObject {
+  const name = owner.metadata.name ?? '';
+  const prefix = DNS_SUBDOMAIN_PREFIX.test(`${name}-`) && name.length < 253 ? `${name}-` : name;
+  const meta: Record<string, unknown> = { generateName: prefix, namespace: owner.metadata.namespace };
+  const tm = template?.metadata ?? {};
+  if (tm.labels && Object.keys(tm.labels).length) meta.labels = { ...tm.labels };
+  if (tm.annotations && Object.keys(tm.annotations).length) meta.annotations = { ...tm.annotations };
+  if (tm.finalizers?.length) meta.finalizers = [...tm.finalizers];
+  meta.ownerReferences = [{ ...ref }];
+  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: clone(template?.spec ?? {}) } as KObject;
+}
+
+/** maxContainerRestarts returns the highest restart count of the pod's regular and sidecar containers. */
+export function maxContainerRestarts(pod: Pod): { regular: number; sidecar: number } {
+  let regular = 0;
+  let sidecar = 0;
+  for (const c of pod.status?.containerStatuses ?? []) regular = Math.max(regular, c.restartCount ?? 0);
+  const sidecars = new Set((pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
+  for (const c of pod.status?.initContainerStatuses ?? []) if (sidecars.has(c.name)) sidecar = Math.max(sidecar, c.restartCount ?? 0);
+  return { regular, sidecar };
+}
