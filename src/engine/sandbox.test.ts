@@ -26,6 +26,27 @@ describe('createSandbox', () => {
     sb.cluster.stop();
   });
 
+  it('passes stdin to kubectl exec -i (and not without -i)', async () => {
+    const sb = createSandbox();
+    await sb.run('kubectl run web --image=nginx');
+    await sb.run('sleep 20');
+    expect((await sb.run('echo hello | kubectl exec -i web -- cat')).stdout).toBe('hello\n');
+    expect((await sb.run("printf 'echo one; echo two >&2\\n' | kubectl exec -i web -- sh")).output).toBe('one\ntwo\n');
+    expect((await sb.run('echo ignored | kubectl exec web -- cat')).stdout).toBe('');
+    sb.cluster.stop();
+  });
+
+  it('hides managedFields in -o yaml/json unless --show-managed-fields, as kubectl does', async () => {
+    const sb = createSandbox();
+    sb.cluster.api.handle({ method: 'POST', path: '/api/v1/namespaces/default/configmaps', query: { fieldManager: 'kubectl-create' },
+      headers: { 'User-Agent': 'kubectl/v1.32.4 (linux/amd64) kubernetes/abc' }, body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { a: '1' } } });
+    expect((await sb.run('kubectl get cm cfg -o yaml')).stdout).not.toContain('managedFields');
+    expect((await sb.run('kubectl get cm cfg -o json')).stdout).not.toContain('managedFields');
+    const shown = (await sb.run('kubectl get cm cfg -o yaml --show-managed-fields')).stdout;
+    expect(shown).toContain('  managedFields:\n  - apiVersion: v1\n    fieldsType: FieldsV1\n    fieldsV1:\n      f:data:\n        .: {}\n        f:a: {}\n    manager: kubectl-create\n    operation: Update\n');
+    sb.cluster.stop();
+  });
+
   it('completes kubectl verbs, resource types and live object names on Tab', async () => {
     const sb = createSandbox();
     await sb.run('kubectl run web --image=nginx');

@@ -2,6 +2,7 @@ import { createCluster } from './cluster';
 import type { Cluster, ClusterOptions } from './cluster';
 import { createShell } from './shell';
 import type { Shell } from './shell';
+import type { ShellHost } from './shell/types';
 import { createVfs } from './vfs';
 import type { Vfs } from './vfs';
 import { createKubectl, createKubectlCompleter, KubectlError } from './kubectl';
@@ -16,6 +17,10 @@ export interface SandboxOptions extends ClusterOptions {
   files?: Record<string, string>;
   /** timeMode 'manual' (default, headless) advances virtual time only when a command waits; 'host' leaves it to the host. */
   timeMode?: 'manual' | 'host';
+  /** host offers the shell host features (the browser editor for `vim FILE` and `kubectl edit`); absent headless. */
+  host?: ShellHost;
+  /** cluster, when given, is used instead of creating one (the HTTP host's tests put the sandbox's kubectl beside the real one). */
+  cluster?: Cluster;
 }
 
 /** RunResult is what one input printed: stdout, stderr, both interleaved as a terminal shows them, and its exit status. */
@@ -40,10 +45,10 @@ export interface Sandbox {
 
 /** createSandbox builds a cluster, a file system and a shell with kubectl, all on one virtual clock. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const cluster = createCluster(options);
+  const cluster = options.cluster ?? createCluster(options);
   const time = createTimeDriver(cluster.clock, options.timeMode ?? 'manual');
   const fs = createVfs({ files: { '/etc/hostname': 'master\n', ...learnerFiles, ...options.files }, clock: cluster.clock });
-  const shell = createShell({ fs, time, clock: cluster.clock, hostname: 'master' });
+  const shell = createShell({ fs, time, clock: cluster.clock, hostname: 'master', host: options.host });
   const kubectl = createKubectl({
     client: cluster.client, registry: cluster.api.registry, clock: cluster.clock,
     mode: options.timeMode === 'host' ? 'interactive' : 'headless',
@@ -87,6 +92,6 @@ function execInContainer(cluster: Cluster, req: ExecRequest): { exitCode: number
   const running = node ? cluster.kubelet(node)?.container(req.namespace, req.pod, req.container) : undefined;
   // The API server's answer when the kubelet has no running container by that name.
   if (!running) throw new KubectlError(`error: unable to upgrade connection: container not found ("${req.container}")`);
-  const { exitCode, stdout, stderr } = running.process.exec(req.command);
+  const { exitCode, stdout, stderr } = running.process.exec(req.command, req.stdin);
   return { exitCode, stdout, stderr };
 }

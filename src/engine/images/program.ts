@@ -50,7 +50,7 @@ export function makeServer(ctx: ProgramContext, image: ImageSpec, flavor: 'busyb
       if (!r) return;
       ctx.after(r.afterMs, () => { for (const l of r.lines ?? []) ctx.log(l); ctx.exit(r.code); });
     },
-    exec: (argv): ExecResult => execSync(argv, execEnv()),
+    exec: (argv, stdin): ExecResult => execSync(argv, execEnv(), stdin),
   };
 }
 
@@ -62,7 +62,7 @@ export function runCommandLine(ctx: ProgramContext, image: ImageSpec, flavor: 'b
   const proc: Process = {
     listens: () => false,
     signal(sig) { if (sig === 'SIGKILL') ctx.exit(137, 'Error'); /* a shell as PID 1 has no SIGTERM handler: ignored */ },
-    exec: (a) => execSync(a, { vars: env.vars, fs: env.fs, hostname: env.hostname, now: env.now, binaries: env.binaries, flavor }),
+    exec: (a, stdin) => execSync(a, { vars: env.vars, fs: env.fs, hostname: env.hostname, now: env.now, binaries: env.binaries, flavor }, stdin),
   };
   if (!image.binaries.includes(bin) && !['echo', 'true', 'false', 'printf', 'test', '['].includes(bin)) {
     // Models containerd's StartError when the entrypoint is not in the image.

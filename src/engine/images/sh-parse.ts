@@ -1,5 +1,5 @@
 // A tiny POSIX-sh subset for what container commands typically run: `;`, `&&`, `||`, newlines,
-// while/until/for/if, assignments, `>`/`>>` redirects, quotes, $VAR, $(cmd) and $((arith)).
+// while/until/for/if, assignments, pipes, `<`/`>`/`>>`/`N>&M` redirects, quotes, $VAR, $(cmd) and $((arith)).
 // Models busybox ash just enough for Pod command lines; not a general shell (src/engine/shell is).
 
 /** Seg is one piece of a word: literal text plus how it was quoted. */
@@ -7,11 +7,15 @@ export interface Seg { text: string; q: 'none' | 'single' | 'double' }
 /** Word is a shell word made of segments (expanded at run time). */
 export type Word = Seg[];
 
+/** Redir is one redirection: `N>file`, `N>>file`, `N>&M` (dup) or `<file` (fd 0). */
+export interface Redir { fd: number; op: '>' | '>>' | '<' | '>&'; target: Word }
+
 /** Node is one parsed sh construct. */
 export type Node =
   | { t: 'seq'; items: Node[] }
   | { t: 'andor'; first: Node; rest: { op: '&&' | '||'; node: Node }[] }
-  | { t: 'cmd'; assigns: { name: string; value: Word }[]; words: Word[]; redir?: { append: boolean; target: Word }; background?: boolean }
+  | { t: 'cmd'; assigns: { name: string; value: Word }[]; words: Word[]; redirs: Redir[]; background?: boolean }
+  | { t: 'pipe'; cmds: Node[] }
   | { t: 'while'; until: boolean; cond: Node; body: Node }
   | { t: 'for'; name: string; items: Word[]; body: Node }
   | { t: 'if'; cond: Node; then: Node; else?: Node }
@@ -28,8 +32,14 @@ function tokenize(src: string): Tok[] {
     if (c === ' ' || c === '\t') { i++; continue; }
     if (c === '#' ) { while (i < src.length && src[i] !== '\n') i++; continue; }
     if (c === '\n' || c === ';') { toks.push({ k: 'op', v: ';' }); i++; continue; }
-    if (src.startsWith('&&', i) || src.startsWith('||', i) || src.startsWith('>>', i)) { toks.push({ k: 'op', v: src.slice(i, i + 2) }); i += 2; continue; }
-    if (c === '>' || c === '&' || c === '|' || c === '(' || c === ')') {
+    // An IO number: digits written right before a redirection operator (`2>`, `2>&1`, `1>>`).
+    const io = /^(\d*)(>>|>&|>|<)/.exec(src.slice(i));
+    if (io && (io[1] === '' || i === 0 || ' \t\n;&|()'.includes(src[i - 1]))) {
+      const op = io[2] === '<' ? '<' : io[2];
+      toks.push({ k: 'op', v: `${io[1] || (op === '<' ? '0' : '1')}${op}` }); i += io[0].length; continue;
+    }
+    if (src.startsWith('&&', i) || src.startsWith('||', i)) { toks.push({ k: 'op', v: src.slice(i, i + 2) }); i += 2; continue; }
+    if (c === '&' || c === '|' || c === '(' || c === ')') {
       toks.push({ k: 'op', v: c }); i++; continue;
     }
     const w: Word = [];
@@ -106,16 +116,25 @@ export function parseScript(src: string): Node {
   };
 
   const andor = (): Node => {
-    const first = command();
+    const first = pipeline();
     const rest: { op: '&&' | '||'; node: Node }[] = [];
-    while (isOp('&&') || isOp('||') || isOp('|')) {
+    while (isOp('&&') || isOp('||')) {
       const op = (toks[p] as { v: string }).v;
       p++;
       skipSemis();
-      // Pipes are approximated as `;` (the last command's output wins).
-      rest.push({ op: op === '||' ? '||' : '&&', node: command() });
+      rest.push({ op: op === '||' ? '||' : '&&', node: pipeline() });
     }
     return rest.length ? { t: 'andor', first, rest } : first;
+  };
+
+  const pipeline = (): Node => {
+    const cmds = [command()];
+    while (isOp('|')) {
+      p++;
+      skipSemis();
+      cmds.push(command());
+    }
+    return cmds.length > 1 ? { t: 'pipe', cmds } : cmds[0];
   };
 
   const command = (): Node => {
@@ -161,15 +180,16 @@ export function parseScript(src: string): Node {
     }
     const assigns: { name: string; value: Word }[] = [];
     const words: Word[] = [];
-    let redir: { append: boolean; target: Word } | undefined;
+    const redirs: Redir[] = [];
     while (p < toks.length) {
       const t = toks[p];
       if (t.k === 'op') {
-        if (t.v === '>' || t.v === '>>') {
+        const r = /^(\d+)(>>|>&|>|<)$/.exec(t.v);
+        if (r) {
           p++;
           const target = toks[p];
-          if (!target || target.k !== 'word') throw new Error('syntax error: unexpected newline');
-          redir = { append: t.v === '>>', target: target.w }; p++;
+          if (!target || target.k !== 'word') throw new Error(`syntax error: unexpected ${target ? `"${target.v}"` : 'newline'}`);
+          redirs.push({ fd: Number(r[1]), op: r[2] as Redir['op'], target: target.w }); p++;
           continue;
         }
         break;
@@ -185,7 +205,7 @@ export function parseScript(src: string): Node {
       }
       p++;
     }
-    return { t: 'cmd', assigns, words, redir };
+    return { t: 'cmd', assigns, words, redirs };
   };
 
   const root = seq([]);

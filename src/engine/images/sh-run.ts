@@ -13,6 +13,8 @@ export interface ShEnv {
   flavor: 'busybox' | 'gnu';
   out(text: string): void;
   err(text: string): void;
+  /** stdin is what the next command reading standard input gets (consumed by the first reader). */
+  stdin?: string;
 }
 
 class Exit { constructor(readonly code: number) {} }
@@ -176,25 +178,70 @@ export class ShRunner {
         }
         return st;
       }
+      case 'pipe': {
+        // Each stage runs to completion and hands its whole stdout to the next (no concurrency);
+        // the first stage reads the shell's own stdin.
+        let st = 0;
+        let input = '';
+        for (let k = 0; k < node.cmds.length; k++) {
+          const last = k === node.cmds.length - 1;
+          let buf = '';
+          const saved = { out: this.env.out, stdin: this.env.stdin };
+          if (k > 0) this.env.stdin = input;
+          if (!last) this.env.out = (t) => { buf += t; };
+          try { st = yield* this.run(node.cmds[k]); } finally {
+            this.env.out = saved.out;
+            if (k > 0) this.env.stdin = saved.stdin;
+          }
+          input = buf;
+        }
+        return st;
+      }
       case 'cmd': {
         for (const a of node.assigns) this.env.vars.set(a.name, this.expand(a.value));
-        if (!node.words.length) { this.lastStatus = 0; return 0; }
+        if (!node.words.length && !node.redirs.length) { this.lastStatus = 0; return 0; }
         const argv = node.words.map((w) => this.expand(w));
-        let st: number;
-        if (node.redir) {
-          const target = this.expand(node.redir.target);
-          let buf = '';
-          const saved = this.env.out;
-          this.env.out = (t) => { buf += t; };
-          try { st = yield* this.command(argv); } finally { this.env.out = saved; }
-          if (target !== '/dev/null') this.env.fs.set(target, (node.redir.append ? this.env.fs.get(target) ?? '' : '') + buf);
-        } else {
-          st = yield* this.command(argv);
+        const saved = { out: this.env.out, err: this.env.err, stdin: this.env.stdin };
+        const files: { path: string; append: boolean; buf: { text: string } }[] = [];
+        const fds: Record<number, (t: string) => void> = { 1: this.env.out, 2: this.env.err };
+        let st = 0;
+        for (const r of node.redirs) {
+          const target = this.expand(r.target);
+          if (r.op === '<') {
+            const c = this.env.fs.get(target);
+            if (c === undefined) { this.env.err(`${this.shellName}: ${this.env.flavor === 'gnu' ? '1: ' : ''}cannot open ${target}: No such file\n`); this.lastStatus = 2; return 2; }
+            this.env.stdin = c;
+          } else if (r.op === '>&') {
+            const to = fds[Number(target)];
+            if (!to) { this.env.err(`${this.shellName}: ${this.env.flavor === 'gnu' ? '1: ' : ''}${target}: Bad file descriptor\n`); this.lastStatus = 2; return 2; }
+            fds[r.fd] = to;
+          } else if (target === '/dev/null') {
+            fds[r.fd] = () => {};
+          } else {
+            const buf = { text: '' };
+            files.push({ path: target, append: r.op === '>>', buf });
+            fds[r.fd] = (t) => { buf.text += t; };
+          }
+        }
+        this.env.out = fds[1] ?? saved.out;
+        this.env.err = fds[2] ?? saved.err;
+        try {
+          st = argv.length ? yield* this.command(argv) : 0;
+        } finally {
+          this.env.out = saved.out; this.env.err = saved.err; this.env.stdin = saved.stdin;
+          for (const f of files) this.env.fs.set(f.path, (f.append ? this.env.fs.get(f.path) ?? '' : '') + f.buf.text);
         }
         this.lastStatus = st;
         return st;
       }
     }
+  }
+
+  /** readStdin returns standard input and consumes it (a second reader sees EOF). */
+  private readStdin(): string {
+    const s = this.env.stdin ?? '';
+    this.env.stdin = '';
+    return s;
   }
 
   private notFound(cmd: string): number {
@@ -241,7 +288,10 @@ export class ShRunner {
       }
       case 'cat': {
         let st = 0;
-        for (const f of args) {
+        const files = args.filter((a) => a === '-' || !a.startsWith('-'));
+        if (!files.length) files.push('-');
+        for (const f of files) {
+          if (f === '-') { env.out(this.readStdin()); continue; }
           const c = env.fs.get(f);
           if (c === undefined) { env.err(this.noFile('cat', f)); st = 1; } else env.out(c);
         }
@@ -278,7 +328,9 @@ export class ShRunner {
       case 'whoami': env.out('root\n'); return 0;
       case 'sh': case 'bash': case 'ash': {
         if (args[0] === '-c' && args[1] !== undefined) return yield* new ShRunner(env, cmd).script(args[1]);
-        return 0;
+        // `sh` with no -c reads its script from standard input (`echo 'ls /' | kubectl exec -i POD -- sh`).
+        const script = this.readStdin();
+        return script ? yield* new ShRunner(env, cmd).script(script) : 0;
       }
     }
     // The binary exists but this simulation has no behaviour for it: succeed quietly.
@@ -326,10 +378,10 @@ export function ociNotFound(bin: string): string {
   return `OCI runtime exec failed: exec failed: unable to start container process: exec: "${bin}": executable file not found in $PATH: unknown`;
 }
 
-/** execSync runs argv to completion inside a container (kubectl exec, exec probes), skipping sleeps but timing them. */
-export function execSync(argv: string[], env: Omit<ShEnv, 'out' | 'err'>): ExecResult {
+/** execSync runs argv to completion inside a container (kubectl exec, exec probes), skipping sleeps but timing them; stdin is the command's standard input. */
+export function execSync(argv: string[], env: Omit<ShEnv, 'out' | 'err'>, stdin = ''): ExecResult {
   let stdout = '', stderr = '';
-  const full: ShEnv = { ...env, out: (t) => { stdout += t; }, err: (t) => { stderr += t; } };
+  const full: ShEnv = { ...env, stdin, out: (t) => { stdout += t; }, err: (t) => { stderr += t; } };
   if (!argv.length) return { exitCode: 126, stdout, stderr: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "": executable file not found in $PATH: unknown' };
   const bin = argv[0].split('/').pop() ?? argv[0];
   const builtin = ['echo', 'true', 'false', 'test', '[', 'printf'].includes(bin);

@@ -67,8 +67,8 @@ export interface Process {
   http?(req: HttpRequest): HttpResponse;
   /** signal delivers a signal; the program reacts through ctx.exit (or ignores it). */
   signal(sig: Signal): void;
-  /** exec runs argv inside the container (exec probes, preStop hooks, kubectl exec). */
-  exec(argv: string[]): ExecResult;
+  /** exec runs argv inside the container (exec probes, preStop hooks, kubectl exec); stdin is its standard input (`kubectl exec -i`), empty when absent. */
+  exec(argv: string[], stdin?: string): ExecResult;
   /** startError, when set right after start, means the runtime could not start PID 1 (StartError, exit 128). */
   startError?: string;
 }

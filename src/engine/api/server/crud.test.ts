@@ -149,12 +149,15 @@ describe('API server CRUD', () => {
     expect(changed.metadata.resourceVersion).not.toBe(p.metadata.resourceVersion);
   });
 
-  it('answers 415 for server-side apply and unknown patch types', () => {
+  it('answers 415 for unknown patch types; server-side apply needs a fieldManager', () => {
     const { api, client } = newTestServer();
     client.create('pods', 'default', podFixture('web'));
-    const res = api.handle({ method: 'PATCH', path: '/api/v1/namespaces/default/pods/web', headers: { 'Content-Type': 'application/apply-patch+yaml' }, body: {} });
+    const apply = api.handle({ method: 'PATCH', path: '/api/v1/namespaces/default/pods/web', headers: { 'Content-Type': 'application/apply-patch+yaml' }, body: {} });
+    expect(apply.code).toBe(400);
+    const res = api.handle({ method: 'PATCH', path: '/api/v1/namespaces/default/pods/web', headers: { 'Content-Type': 'text/plain' }, body: {} });
     expect(res.code).toBe(415);
-    expect(status(res.body).reason).toBe('UnsupportedMediaType');
+    expect(status(res.body)).toMatchObject({ reason: 'UnsupportedMediaType',
+      message: 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json' });
   });
 
   it('dryRun=All validates and answers without writing', () => {

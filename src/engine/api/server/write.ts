@@ -1,11 +1,11 @@
 import type { KObject } from '../../types';
-import { clone, rfc3339 } from '../../util';
+import { clone, rfc3339, thaw } from '../../util';
 import { resourcePrefix, StoreError, type StoreEntry } from '../../store';
 import type { ApiResponse, PatchType, ResourceDef } from '../types';
 import { applyDefaults, generateJobSelector } from '../defaults';
 import { decodeError, validateCreate, validateStatusUpdate, validateUpdate, type FieldError } from '../validation';
 import { applyPatch, PatchError } from '../patch';
-import { admitCreate } from '../admission';
+import { admitCreate, type AdmissionContext } from '../admission';
 import { behaviourOf } from '../registry';
 import { K8S_NAME_ALPHABET } from '../../util';
 import {
@@ -16,10 +16,14 @@ import { ApiError } from '../types';
 import type { ServerContext } from './context';
 import { apiVersionOf, asObject, header, isDryRun, keyOf, type ResourceRequest } from './request';
 import { deepEqual, newUid, resetStatusForCreate, sameIgnoringVersion, specPart } from './objects';
+import { checkBodyFields, checkPatchedFields, directiveFor } from './field-validation';
+import { fieldTracker, omitEmptyMeta, serverSideApply, type FieldTracker } from './apply';
 
 type Obj = Record<string, any>;
 
 const PATCH_TYPES = ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json'];
+// The 415 answer lists every patch type the apiserver accepts, in its order.
+const ACCEPTED_PATCH_TYPES = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml', 'application/strategic-merge-patch+json'];
 const NAMESPACES = { group: '', plural: 'namespaces', namespaced: false };
 
 /** checkTypeMeta rejects a body whose apiVersion or kind differs from the URL's resource. */
@@ -73,23 +77,39 @@ export function createObject(ctx: ServerContext, r: ResourceRequest): ApiRespons
   const md = (obj.metadata ??= {}) as Obj;
   checkNamespace(def, md, r.namespace);
   if (md.resourceVersion) throw badRequest('resourceVersion should not be set on objects to be created');
-  return { code: 201, body: createPrepared(ctx, def, obj, dry) };
+  const warnings = checkBodyFields(directiveFor(r), def, obj);
+  const body = createPrepared(ctx, def, obj, dry, fieldTracker(ctx, r));
+  return warnings.length ? { code: 201, body, warnings } : { code: 201, body };
+}
+
+const admissionContexts = new WeakMap<ServerContext, AdmissionContext>();
+
+// One admission context per server (built once: creating closures on every create shows in profiles).
+function admissionContext(ctx: ServerContext): AdmissionContext {
+  let a = admissionContexts.get(ctx);
+  if (!a) {
+    a = {
+      rng: ctx.rng,
+      getObject: (g, p, ns, n) => { const d = ctx.registry.get(g, p); return d ? ctx.store.get(keyOf(d, ns, n)) : undefined; },
+      listObjects: (g, p) => { const d = ctx.registry.get(g, p); return d ? ctx.store.list(resourcePrefix(d)).items : []; },
+    };
+    admissionContexts.set(ctx, a);
+  }
+  return a;
 }
 
 /** createPrepared runs defaulting, admission, system fields, validation and the store write for a decoded object. */
-export function createPrepared(ctx: ServerContext, def: ResourceDef, obj: KObject, dry: boolean): KObject {
+export function createPrepared(ctx: ServerContext, def: ResourceDef, obj: KObject, dry: boolean, track?: FieldTracker): KObject {
   const md = obj.metadata as Obj;
   // The strategies' PrepareForCreate reset status; defaulting then fills serialization defaults.
   resetStatusForCreate(def.group, def.plural, obj as Obj);
   applyDefaults(def.plural, obj);
+  // Field ownership is recorded on the decoded (defaulted) object, before admission mutates it.
+  track?.(undefined, obj);
   // admission.NewForbidden names the object by name, else generateName, else "Unknown".
   const admissionName = md.name || md.generateName || 'Unknown';
   checkNamespaceLifecycle(ctx, def, md.namespace, admissionName);
-  const rejected = admitCreate(def.group, def.plural, obj, {
-    rng: ctx.rng,
-    getObject: (g, p, ns, n) => { const d = ctx.registry.get(g, p); return d ? ctx.store.get(keyOf(d, ns, n)) : undefined; },
-    listObjects: (g, p) => { const d = ctx.registry.get(g, p); return d ? ctx.store.list(resourcePrefix(d)).items : []; },
-  });
+  const rejected = admitCreate(def.group, def.plural, obj, admissionContext(ctx));
   if (rejected) throw forbidden(def, admissionName, rejected);
   // Models rest.BeforeCreate + the strategies' PrepareForCreate.
   md.uid = newUid(ctx.rng);
@@ -129,8 +149,38 @@ export function updateObject(ctx: ServerContext, r: ResourceRequest, mode: Updat
   const def = r.def;
   if (!def.verbs.includes('update')) throw methodNotSupported(def, 'update');
   const dry = isDryRun(r.query);
-  const obj = clone(asObject(r.req.body));
+  const body = asObject(r.req.body);
+  // Fast path for a real write to an existing object: frozen subtrees of the body (typically the stored
+  // object a client echoes back) are shared instead of copied. Only the top level and metadata are written
+  // here; a write into a shared subtree (a TypeError, before any store write) falls back to the full copy.
+  if (!dry && ctx.store.entry(keyOf(def, r.namespace, r.name!))) {
+    const rev = ctx.store.revision;
+    try {
+      return updateWith(ctx, r, mode, dry, writableCopy(body));
+    } catch (e) {
+      if (!(e instanceof TypeError) || ctx.store.revision !== rev) throw e;
+    }
+  }
+  return updateWith(ctx, r, mode, dry, clone(body));
+}
+
+/** writableCopy copies obj's top level and metadata and shares its other frozen subtrees (see cloneUnfrozen). */
+function writableCopy(body: KObject): KObject {
+  const obj = thaw(body);
+  if (obj.metadata && typeof obj.metadata === 'object') obj.metadata = thaw(obj.metadata);
+  return obj;
+}
+
+function updateWith(ctx: ServerContext, r: ResourceRequest, mode: UpdateMode, dry: boolean, obj: KObject): ApiResponse {
+  const def = r.def;
   checkTypeMeta(def, obj);
+  const warnings = checkBodyFields(directiveFor(r), def, obj, ctx.store.get(keyOf(def, r.namespace, r.name!)) as KObject | undefined);
+  const res = updateChecked(ctx, r, mode, dry, obj);
+  return warnings.length ? { ...res, warnings } : res;
+}
+
+function updateChecked(ctx: ServerContext, r: ResourceRequest, mode: UpdateMode, dry: boolean, obj: KObject): ApiResponse {
+  const def = r.def;
   const md = (obj.metadata ??= {}) as Obj;
   if (md.name && md.name !== r.name) throw badRequest(`the name of the object (${md.name}) does not match the name on the URL (${r.name})`);
   md.name = r.name;
@@ -139,12 +189,12 @@ export function updateObject(ctx: ServerContext, r: ResourceRequest, mode: Updat
   if (!entry) {
     if (mode === 'main' && behaviourOf(def).allowCreateOnUpdate) {
       delete md.resourceVersion;
-      return { code: 201, body: createPrepared(ctx, def, obj, dry) };
+      return { code: 201, body: createPrepared(ctx, def, obj, dry, fieldTracker(ctx, r)) };
     }
     throw notFound(def, r.name!);
   }
   if (mode !== 'finalize') applyDefaults(def.plural, obj);
-  return commitUpdate(ctx, def, entry, obj, mode, dry, md.resourceVersion || undefined);
+  return commitUpdate(ctx, def, entry, obj, mode, dry, md.resourceVersion || undefined, trackerFor(ctx, r, mode));
 }
 
 function contentType(r: ResourceRequest): string {
@@ -155,10 +205,10 @@ function contentType(r: ResourceRequest): string {
 export function patchedObject(r: ResourceRequest, current: KObject, kind: string): KObject {
   const ct = contentType(r);
   if (ct === 'application/apply-patch+yaml') {
-    // Server-side apply is not implemented yet; 415 lists what this server accepts.
+    // Server-side apply is served by patchObject (apply.ts) on the main resource only; not on subresources here.
     throw unsupportedMediaType(PATCH_TYPES);
   }
-  if (!PATCH_TYPES.includes(ct)) throw unsupportedMediaType(PATCH_TYPES);
+  if (!PATCH_TYPES.includes(ct)) throw unsupportedMediaType(ACCEPTED_PATCH_TYPES);
   let body = r.req.body;
   if (typeof body === 'string') {
     try { body = JSON.parse(body); } catch (e) { throw badRequest(`error decoding patch: ${(e as Error).message}`); }
@@ -180,8 +230,17 @@ export function patchObject(ctx: ServerContext, r: ResourceRequest, mode: Update
   if (!def.verbs.includes('patch')) throw methodNotSupported(def, 'patch');
   const dry = isDryRun(r.query);
   const entry = ctx.store.entry(keyOf(def, r.namespace, r.name!));
+  if (contentType(r) === 'application/apply-patch+yaml' && mode === 'main') {
+    return serverSideApply(ctx, r, entry?.object, {
+      create: (obj, dryRun) => createPrepared(ctx, def, obj, dryRun),
+      update: (_live, merged, dryRun) => { applyDefaults(def.plural, merged); return commitUpdate(ctx, def, entry!, merged, mode, dryRun); },
+    });
+  }
   if (!entry) throw notFound(def, r.name!);
   const patched = patchedObject(r, entry.object, def.kind);
+  omitEmptyMeta(patched);
+  const ct = contentType(r);
+  const warnings = checkPatchedFields(directiveFor(r), def, patched, typeof r.req.body === 'string' ? safeParse(r.req.body) : r.req.body, ct === 'application/strategic-merge-patch+json', entry.object);
   const md = (patched.metadata ??= {}) as Obj;
   const rv = md.resourceVersion !== entry.object.metadata.resourceVersion ? md.resourceVersion : undefined;
   md.name = entry.object.metadata.name;
@@ -189,7 +248,18 @@ export function patchObject(ctx: ServerContext, r: ResourceRequest, mode: Update
   patched.apiVersion = entry.object.apiVersion;
   patched.kind = entry.object.kind;
   applyDefaults(def.plural, patched);
-  return commitUpdate(ctx, def, entry, patched, mode, dry, rv === undefined ? undefined : String(rv));
+  const res = commitUpdate(ctx, def, entry, patched, mode, dry, rv === undefined ? undefined : String(rv), trackerFor(ctx, r, mode));
+  return warnings.length ? { ...res, warnings } : res;
+}
+
+function safeParse(text: string): unknown {
+  try { return JSON.parse(text); } catch { return text; }
+}
+
+// managedFields bookkeeping per write mode (namespace finalize writes are not tracked).
+function trackerFor(ctx: ServerContext, r: ResourceRequest, mode: UpdateMode): FieldTracker | undefined {
+  if (mode === 'finalize') return undefined;
+  return fieldTracker(ctx, r, mode === 'status' ? 'status' : undefined);
 }
 
 // Models registry.ShouldDeleteDuringUpdate (+ the namespace variant that also needs spec.finalizers empty).
@@ -206,14 +276,14 @@ function shouldDeleteDuringUpdate(def: ResourceDef, old: Obj, next: Obj): boolea
  * validates, bumps generation, deletes objects whose last finalizer went away, skips no-op writes,
  * and compare-and-swaps the store.
  */
-export function commitUpdate(ctx: ServerContext, def: ResourceDef, entry: StoreEntry, candidate: KObject, mode: UpdateMode, dry: boolean, rvPrecondition?: string): ApiResponse {
+export function commitUpdate(ctx: ServerContext, def: ResourceDef, entry: StoreEntry, candidate: KObject, mode: UpdateMode, dry: boolean, rvPrecondition?: string, track?: FieldTracker): ApiResponse {
   const old = entry.object as Obj;
   const name = old.metadata.name as string;
   if (rvPrecondition !== undefined && rvPrecondition !== old.metadata.resourceVersion) throw conflict(def, name, OPTIMISTIC_LOCK_MESSAGE);
   let next: Obj;
   if (mode === 'status') {
     // Shallow copy: unchanged subtrees stay shared (and frozen); only metadata and status are new.
-    next = { ...old, metadata: { ...old.metadata }, status: clone((candidate as Obj).status) };
+    next = { ...old, metadata: { ...old.metadata }, status: (candidate as Obj).status };
     if (next.status === undefined) delete next.status;
   } else if (mode === 'finalize') {
     next = clone(old);
@@ -229,7 +299,8 @@ export function commitUpdate(ctx: ServerContext, def: ResourceDef, entry: StoreE
       if (old.metadata[f] === undefined) delete md[f]; else md[f] = old.metadata[f];
     }
     if (def.subresources.includes('status')) {
-      if (old.status === undefined) delete next.status; else next.status = clone(old.status);
+      // A stored write freezes next anyway, so the old (frozen) status is shared; dry runs hand back a private copy.
+      if (old.status === undefined) delete next.status; else next.status = dry ? clone(old.status) : old.status;
     }
     if (def.group === '' && def.plural === 'namespaces') {
       next.spec = { ...(next.spec ?? {}) };
@@ -240,6 +311,7 @@ export function commitUpdate(ctx: ServerContext, def: ResourceDef, entry: StoreE
   const errs = mode === 'status' ? validateStatusUpdate(def.plural, next as KObject, old as KObject)
     : validateUpdate(def.plural, next as KObject, old as KObject);
   if (errs.length) throw invalid(def, name, errs);
+  track?.(old as KObject, next as KObject);
   if (mode === 'main' && behaviourOf(def).tracksGeneration && !deepEqual(specPart(next as KObject), specPart(old as KObject))) {
     next.metadata.generation = (old.metadata.generation ?? 0) + 1;
   }

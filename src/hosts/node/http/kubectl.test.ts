@@ -199,10 +199,11 @@ describe.skipIf(!KUBECTL)('real kubectl against the HTTP host', () => {
     await kubectl(['delete', 'pod', 'ticker', '--wait=false']);
   }, 60_000);
 
-  it('create deployment (protobuf body in 1.32+) is answered 415 for now', async () => {
-    const r = await kubectl(['create', 'deployment', 'pb', '--image=nginx']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('the body of the request was in an unknown format - accepted media types include: application/json, application/yaml');
+  it('create deployment|configmap|namespace (protobuf bodies in 1.32+) are decoded', async () => {
+    expect(await kubectl(['create', 'deployment', 'pb', '--image=nginx', '--replicas=2', '--port=80'])).toMatchObject({ code: 0, stdout: 'deployment.apps/pb created\n' });
+    expect((await kubectl(['get', 'deploy', 'pb', '-o', 'jsonpath={.spec.replicas} {.spec.template.spec.containers[0].ports[0].containerPort} {.spec.selector.matchLabels.app}'])).stdout).toBe('2 80 pb');
+    expect(await kubectl(['create', 'configmap', 'pbcm', '--from-literal=a=1'])).toMatchObject({ code: 0, stdout: 'configmap/pbcm created\n' });
+    expect(await kubectl(['create', 'namespace', 'pbns'])).toMatchObject({ code: 0, stdout: 'namespace/pbns created\n' });
   });
 
   describe.skipIf(versioned.length === 0)('discovery works for every installed kubectl version', () => {

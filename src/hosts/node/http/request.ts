@@ -5,6 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { statusFailure } from '../../../engine/api';
 import type { ApiRequest, ApiResponse, HttpMethod, Status } from '../../../engine/api';
+import { decodeProtobufObject } from './protobuf';
 
 /** RawHttpRequest is what the HTTP host has read off the wire for one request. */
 export interface RawHttpRequest { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer }
@@ -16,7 +17,7 @@ export const PROTOBUF_MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 export const PROTOBUF_CONTENT_TYPE = 'application/vnd.kubernetes.protobuf';
 
 /** ACCEPTED_MEDIA_TYPES are the request body types this host decodes (listed in 415 answers). */
-export const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/yaml'];
+export const ACCEPTED_MEDIA_TYPES = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'];
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -74,16 +75,21 @@ export function toApiRequest(raw: RawHttpRequest): { req: ApiRequest } | { error
   if (!METHODS.includes(method)) return { error: failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource') };
   const url = new URL(raw.url, 'http://127.0.0.1');
   const headers = flatHeaders(raw.headers);
+  let decoded: unknown;
   if (raw.body.length > 0 && isProtobufBody(headers['content-type'], raw.body)) {
-    // kubectl 1.32+ `create <generator>` and `auth can-i` send protobuf; decoding it needs the
-    // upstream generated.proto field tables, which this host does not carry (yet).
-    return { error: failure(415, 'UnsupportedMediaType',
-      `the body of the request was in an unknown format - accepted media types include: ${ACCEPTED_MEDIA_TYPES.join(', ')}`) };
+    // kubectl 1.32+ typed clients (`create <generator>`, `auth can-i`) send protobuf: decoded to JSON here.
+    try {
+      decoded = decodeProtobufObject(raw.body);
+    } catch (e) {
+      return { error: failure(415, 'UnsupportedMediaType',
+        `the body of the request was in an unknown format - accepted media types include: ${ACCEPTED_MEDIA_TYPES.join(', ')} (${e instanceof Error ? e.message : String(e)})`) };
+    }
+    headers['content-type'] = 'application/json';
   }
   let path = url.pathname;
   if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
   const req: ApiRequest = { method, path, query: firstValues(url.searchParams), headers };
-  const body = decodeBody(raw.body);
+  const body = decoded ?? decodeBody(raw.body);
   if (body !== undefined) req.body = body;
   return { req };
 }

@@ -12,6 +12,7 @@ import { startHttpServer } from './server';
 import type { HttpHost } from './server';
 import { writeKubeconfig } from './kubeconfig';
 import type { ExecProvider } from './exec';
+import type { PortForwardProvider } from './portforward';
 
 /** ServeOptions are the parsed `serve` flags. */
 export interface ServeOptions { port: number; kubeconfig?: string; speed: number; seed?: number; verbose: boolean }
@@ -84,7 +85,7 @@ export async function startSandboxServer(opts: { port: number; speed?: number; s
   let host: HttpHost;
   try {
     host = await startHttpServer({
-      api: cluster.api, port: opts.port, log: opts.log, exec: clusterExec(cluster),
+      api: cluster.api, port: opts.port, log: opts.log, exec: clusterExec(cluster), portForward: clusterPortForward(cluster),
       beforeRequest: time.sync,
       // Timers a request scheduled at "now" (queued reconciles) run before the next tick.
       afterRequest: () => { try { cluster.clock.runDue(); } catch (e) { onError(e); } },
@@ -106,7 +107,7 @@ export async function startSandboxServer(opts: { port: number; speed?: number; s
 
 /**
  * clusterExec is the kubelet side of pods/exec: it finds the running container on the pod's node
- * and runs argv in its simulated process (stdin is not passed on: simulated programs take argv only).
+ * and runs argv in its simulated process, with the client's whole stdin.
  */
 export function clusterExec(cluster: Cluster): ExecProvider {
   return (ns, pod, container) => {
@@ -117,7 +118,51 @@ export function clusterExec(cluster: Cluster): ExecProvider {
     const running = node ? cluster.kubelet(node)?.container(ns, pod, name) : undefined;
     // The kubelet's plain-text answer, which kubectl shows as `unable to upgrade connection: ...`.
     if (!running) return { code: 404, text: `container not found ("${name}")` };
-    return { run: (command) => running.process.exec(command) };
+    return { run: (command, stdin) => running.process.exec(command, stdin) };
+  };
+}
+
+/** hex64 derives a stable 64-hex id (a sandbox id as containerd prints it) from text. */
+function hex64(text: string): string {
+  let h = 0x811c9dc5, out = '';
+  for (let round = 0; round < 8; round++) {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    h = Math.imul(h ^ round, 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+/**
+ * clusterPortForward is the kubelet/containerd side of pods/portforward: a port in the pod's
+ * network namespace reaches whichever container's program listens there; nothing listening gives
+ * containerd's "connection refused" text (which kubectl prints as "an error occurred forwarding").
+ */
+export function clusterPortForward(cluster: Cluster): PortForwardProvider {
+  return (ns, pod) => {
+    const p = cluster.client.tryGet('pods', ns, pod);
+    if (!p) return { code: 404, status: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `pods "${pod}" not found`, reason: 'NotFound', details: { name: pod, kind: 'pods' }, code: 404 } };
+    const spec = p.spec as { nodeName?: string; containers?: { name: string }[] } | undefined;
+    const kubelet = spec?.nodeName ? cluster.kubelet(spec.nodeName) : undefined;
+    const names = (spec?.containers ?? []).map((c) => c.name);
+    const sandbox = hex64(`sandbox/${p.metadata?.uid ?? `${ns}/${pod}`}`);
+    const netns = hex64(`netns/${sandbox}`);
+    const netnsPath = `/var/run/netns/cni-${netns.slice(0, 8)}-${netns.slice(8, 12)}-${netns.slice(12, 16)}-${netns.slice(16, 20)}-${netns.slice(20, 32)}`;
+    return {
+      now: () => cluster.clock.now(),
+      dial: (port) => {
+        for (const name of names) {
+          const c = kubelet?.container(ns, pod, name);
+          if (c && c.process.listens(port)) {
+            const proc = c.process;
+            return { http: proc.http ? (r) => proc.http!(r) : undefined };
+          }
+        }
+        return { error: `error forwarding port ${port} to pod ${sandbox}, uid : failed to execute portforward in network namespace "${netnsPath}": `
+          + `failed to connect to localhost:${port} inside namespace "${sandbox}", IPv4: dial tcp4 127.0.0.1:${port}: connect: connection refused `
+          + `IPv6 dial tcp6 [::1]:${port}: connect: connection refused ` };
+      },
+    };
   };
 }
 

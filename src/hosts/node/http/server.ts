@@ -10,6 +10,7 @@ import type { ApiRequest, ApiResponse, ApiServer } from '../../../engine/api';
 import { failure, toApiRequest, warningHeader } from './request';
 import { handleUpgrade } from './exec';
 import type { ExecProvider } from './exec';
+import type { PortForwardProvider } from './portforward';
 
 /** LOOPBACK is the only address the host ever listens on: the sandbox has no auth and no TLS. */
 export const LOOPBACK = '127.0.0.1';
@@ -31,6 +32,8 @@ export interface HttpServerOptions {
   afterRequest?: () => void;
   /** exec runs `kubectl exec` commands (WebSocket v5.channel.k8s.io); without it exec upgrades get 400. */
   exec?: ExecProvider;
+  /** portForward serves `kubectl port-forward` (SPDY, plain or inside a WebSocket); without it those upgrades get 400. */
+  portForward?: PortForwardProvider;
   /** log receives one access-log line per request (method, URL, code, ms), when set. */
   log?: (line: string) => void;
 }
