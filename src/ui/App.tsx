@@ -1,11 +1,38 @@
-/** App is the placeholder workspace: it names the product and says how to try the headless sandbox. */
+import { useEffect } from 'react';
+import { startSandbox } from './connection';
+import { HelpOverlay } from './help';
+import { handleGlobalKey, Toolbar, Workspace } from './layout';
+import { savePrefs } from './persistence';
+import { useSandbox } from './store';
+
+let started = false;
+
+/** App is the browser workspace: toolbar, map, terminal, side panel and the help overlay. */
 export function App() {
+  const theme = useSandbox((s) => s.theme);
+  const presentation = useSandbox((s) => s.presentation);
+  const helpOpen = useSandbox((s) => s.helpOpen);
+  const layout = useSandbox((s) => s.layout);
+
+  useEffect(() => {
+    // Children mounted first, so the terminal already listens when the worker's snapshot arrives.
+    if (!started) { started = true; void startSandbox(); }
+    const onKey = (e: KeyboardEvent) => { if (handleGlobalKey(e)) { e.preventDefault(); e.stopPropagation(); } };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.dataset.presentation = presentation ? 'on' : 'off';
+    savePrefs({ theme, presentation, layout });
+  }, [theme, presentation, layout]);
+
   return (
-    <main className="placeholder" aria-labelledby="title">
-      <h1 id="title">Kube Sandbox</h1>
-      <p>A Kubernetes v1.32 cluster that runs entirely in your browser tab.</p>
-      <p>The workspace (terminal, cluster map, editor) is on its way. Meanwhile the same engine runs headless:</p>
-      <pre aria-label="headless example">{"printf 'kubectl get nodes\\n' | npm run -s sandbox -- --echo"}</pre>
-    </main>
+    <div className="app">
+      <Toolbar />
+      <Workspace />
+      {helpOpen && <HelpOverlay />}
+    </div>
   );
 }

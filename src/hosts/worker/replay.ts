@@ -1,0 +1,70 @@
+import type { SavedSandbox, Scenario } from '../../engine/protocol';
+import { Session, type Emit } from './session';
+
+/** TRANSCRIPT_CAP is how much replayed terminal text is shown again after a restore. */
+const TRANSCRIPT_CAP = 64_000;
+
+/** settle lets every pending microtask (a command's continuation) run, as the live event loop would between ticks. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
+    ch.port2.postMessage(null);
+  });
+}
+
+/**
+ * restoreSession rebuilds a session from a saved log: a fresh sandbox with the same seed, each
+ * recorded input re-applied at its virtual time (ticks reproduce exactly when waiting commands
+ * woke up), then time moved to the saved instant. Returns the session and the replayed transcript.
+ */
+export async function restoreSession(saved: SavedSandbox, emit: Emit): Promise<{ session: Session; transcript: string }> {
+  let transcript = '';
+  const session = new Session(saved.seed, (ev) => {
+    if (ev.type === 'output') transcript += ev.data;
+    else if (ev.type === 'prompt') transcript += ev.text;
+  });
+  session.recording = false;
+  transcript = session.prompt();
+  for (const e of saved.log) {
+    session.advanceTo(e.t);
+    await settle();
+    switch (e.kind) {
+      case 'input':
+        transcript += e.input;
+        session.line(e.input.replace(/\n$/, ''));
+        break;
+      case 'interrupt':
+        transcript += '^C\n';
+        session.interrupt();
+        break;
+      case 'write':
+        session.writeFile(e.path, e.content);
+        break;
+      case 'apply':
+        await session.apply(e.yaml);
+        break;
+      case 'tick':
+        // Moving the clock and letting waiters settle (above) was the whole entry.
+        continue;
+    }
+    session.flush();
+    await settle();
+  }
+  session.advanceTo(saved.now);
+  await settle();
+  session.flush();
+  session.log.push(...saved.log);
+  session.recording = true;
+  session.setEmit(emit);
+  if (transcript.length > TRANSCRIPT_CAP) transcript = transcript.slice(transcript.indexOf('\n', transcript.length - TRANSCRIPT_CAP) + 1);
+  return { session, transcript };
+}
+
+/** startScenario writes a shared scenario's files into a new session and queues its commands in the terminal. */
+export function startScenario(session: Session, scenario: Scenario): void {
+  for (const [path, content] of Object.entries(scenario.files ?? {})) {
+    try { session.writeFile(session.sandbox.fs.resolve(session.sandbox.fs.home, path), content); } catch { /* a bad path in a shared link is skipped */ }
+  }
+  for (const cmd of scenario.commands ?? []) session.run(cmd);
+}

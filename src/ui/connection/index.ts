@@ -1,0 +1,1 @@
+export { startSandbox, resetSandbox, exportSandbox, importSandbox, shareLink, crashWorker, restartCount } from './connection';

@@ -1,0 +1,3 @@
+export { HelpOverlay } from './HelpOverlay';
+export { SHORTCUTS, TERMINAL_KEYS } from './shortcuts';
+export type { Shortcut } from './shortcuts';

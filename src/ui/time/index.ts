@@ -1,0 +1,2 @@
+export { TimeControls } from './TimeControls';
+export { formatVirtualTime, formatSpeed, nextSpeed } from './format';
