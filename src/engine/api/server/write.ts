@@ -3,6 +3,7 @@ import { clone, rfc3339, thaw } from '../../util';
 import { resourcePrefix, StoreError, type StoreEntry } from '../../store';
 import type { ApiResponse, PatchType, ResourceDef } from '../types';
 import { applyDefaults, generateJobSelector } from '../defaults';
+import { allocateServiceAddresses } from '../admission/service-alloc';
 import { decodeError, validateCreate, validateStatusUpdate, validateUpdate, type FieldError } from '../validation';
 import { applyPatch, PatchError } from '../patch';
 import { admitCreate, type AdmissionContext } from '../admission';
@@ -123,7 +124,9 @@ export function createPrepared(ctx: ServerContext, def: ResourceDef, obj: KObjec
   if (generated) md.name = genName();
   // The Job strategy's PrepareForCreate generates the selector from the new uid.
   if (def.group === 'batch' && def.plural === 'jobs') generateJobSelector(obj);
-  const errs = mergeNameError(md, validateCreate(def.plural, obj));
+  let errs = mergeNameError(md, validateCreate(def.plural, obj));
+  // The Service storage allocates ClusterIPs and NodePorts once the object is valid.
+  if (!errs.length && isService(def)) errs = allocateServiceAddresses(obj, serviceList(ctx), ctx.rng);
   if (errs.length) throw invalid(def, md.name ?? '', errs);
   if (dry) {
     if (!generated && ctx.store.get(keyOf(def, md.namespace, md.name))) throw alreadyExists(def, md.name);
@@ -308,9 +311,15 @@ export function commitUpdate(ctx: ServerContext, def: ResourceDef, entry: StoreE
     }
   }
   next.metadata.resourceVersion = old.metadata.resourceVersion;
+  let allocErrs: FieldError[] = [];
+  if (mode === 'main' && isService(def)) {
+    next.spec = { ...(next.spec ?? {}) };
+    if (next.spec.ports) next.spec.ports = clone(next.spec.ports);
+    allocErrs = allocateServiceAddresses(next as KObject, serviceList(ctx), ctx.rng, old as KObject);
+  }
   const errs = mode === 'status' ? validateStatusUpdate(def.plural, next as KObject, old as KObject)
     : validateUpdate(def.plural, next as KObject, old as KObject);
-  if (errs.length) throw invalid(def, name, errs);
+  if (errs.length || allocErrs.length) throw invalid(def, name, [...errs, ...allocErrs]);
   track?.(old as KObject, next as KObject);
   if (mode === 'main' && behaviourOf(def).tracksGeneration && !deepEqual(specPart(next as KObject), specPart(old as KObject))) {
     next.metadata.generation = (old.metadata.generation ?? 0) + 1;
@@ -329,4 +338,11 @@ export function commitUpdate(ctx: ServerContext, def: ResourceDef, entry: StoreE
     if (e instanceof StoreError && e.code === 'NotFound') throw notFound(def, name);
     throw e;
   }
+}
+
+function isService(def: ResourceDef): boolean { return def.group === '' && def.plural === 'services'; }
+
+function serviceList(ctx: ServerContext): KObject[] {
+  const def = ctx.registry.get('', 'services');
+  return def ? ctx.store.list(resourcePrefix(def)).items : [];
 }
