@@ -34,25 +34,34 @@ function compareTimes(a: Pod, b: Pod, t1: number, t2: number, now: number): bool
  * more co-located related pods (rank) first; ready more recently first; more restarts first; newer first.
  */
 export function lessForDeletion(a: Pod, b: Pod, rankA: number, rankB: number, now: number): boolean {
-  const na = a.spec?.nodeName ?? '';
-  const nb = b.spec?.nodeName ?? '';
-  if (na !== nb && (!na || !nb)) return !na;
-  if (phaseOrdinal(a) !== phaseOrdinal(b)) return phaseOrdinal(a) < phaseOrdinal(b);
-  if (isPodReady(a) !== isPodReady(b)) return !isPodReady(a);
-  if (deletionCost(a) !== deletionCost(b)) return deletionCost(a) < deletionCost(b);
-  if (rankA !== rankB) return rankA > rankB;
-  if (isPodReady(a) && isPodReady(b)) {
-    const ra = podReadySince(a) ?? 0;
-    const rb = podReadySince(b) ?? 0;
-    if (ra !== rb) return compareTimes(a, b, ra, rb, now);
-  }
-  const ma = maxContainerRestarts(a);
-  const mb = maxContainerRestarts(b);
-  if (ma.regular !== mb.regular) return ma.regular > mb.regular;
-  if (ma.sidecar !== mb.sidecar) return ma.sidecar > mb.sidecar;
-  const ca = created(a);
-  const cb = created(b);
-  if (ca !== cb) return compareTimes(a, b, ca, cb, now);
+  return lessRanked(rankedPod(a, rankA), rankedPod(b, rankB), now);
+}
+
+/** RankedPod caches what lessForDeletion reads from a pod, so a sort reads each pod once. */
+interface RankedPod {
+  pod: Pod; rank: number; node: string; phase: number; ready: boolean; cost: number;
+  readySince: number; restarts: { regular: number; sidecar: number }; created: number;
+}
+
+function rankedPod(pod: Pod, rank: number): RankedPod {
+  const ready = isPodReady(pod);
+  return {
+    pod, rank, node: pod.spec?.nodeName ?? '', phase: phaseOrdinal(pod), ready, cost: deletionCost(pod),
+    readySince: ready ? podReadySince(pod) ?? 0 : 0, restarts: maxContainerRestarts(pod), created: created(pod),
+  };
+}
+
+// lessRanked is lessForDeletion over cached fields (same order, without re-reading the pods on every comparison).
+function lessRanked(a: RankedPod, b: RankedPod, now: number): boolean {
+  if (a.node !== b.node && (!a.node || !b.node)) return !a.node;
+  if (a.phase !== b.phase) return a.phase < b.phase;
+  if (a.ready !== b.ready) return !a.ready;
+  if (a.cost !== b.cost) return a.cost < b.cost;
+  if (a.rank !== b.rank) return a.rank > b.rank;
+  if (a.ready && b.ready && a.readySince !== b.readySince) return compareTimes(a.pod, b.pod, a.readySince, b.readySince, now);
+  if (a.restarts.regular !== b.restarts.regular) return a.restarts.regular > b.restarts.regular;
+  if (a.restarts.sidecar !== b.restarts.sidecar) return a.restarts.sidecar > b.restarts.sidecar;
+  if (a.created !== b.created) return compareTimes(a.pod, b.pod, a.created, b.created, now);
   return false;
 }
 
@@ -64,7 +73,7 @@ export function podsToDelete(pods: Pod[], related: Pod[], diff: number, now: num
   if (diff >= pods.length) return pods.slice(0, diff);
   const onNode = new Map<string, number>();
   for (const p of related) if (isPodActive(p)) onNode.set(p.spec?.nodeName ?? '', (onNode.get(p.spec?.nodeName ?? '') ?? 0) + 1);
-  const ranked = pods.map((pod) => ({ pod, rank: onNode.get(pod.spec?.nodeName ?? '') ?? 0 }));
-  ranked.sort((x, y) => (lessForDeletion(x.pod, y.pod, x.rank, y.rank, now) ? -1 : lessForDeletion(y.pod, x.pod, y.rank, x.rank, now) ? 1 : 0));
+  const ranked = pods.map((pod) => rankedPod(pod, onNode.get(pod.spec?.nodeName ?? '') ?? 0));
+  ranked.sort((x, y) => (lessRanked(x, y, now) ? -1 : lessRanked(y, x, now) ? 1 : 0));
   return ranked.slice(0, diff).map((r) => r.pod);
 }
