@@ -7,7 +7,8 @@
 //   interfaces (one file per definition; the JSDoc carries the upstream OpenAPI description);
 // - integer vs number and int32/int64 formats: the package's compiled validators (`_schemas/*.js`);
 // - apiVersion/kind descriptions: `@kubernetes-models/base` TypeMeta;
-// - x-kubernetes-patch-merge-key / x-kubernetes-patch-strategy: the engine's own strategic-merge
+// - x-kubernetes-patch-merge-key / x-kubernetes-patch-strategy (and the list-type / list-map-keys
+//   they imply): the engine's own strategic-merge
 //   table (src/engine/api/patch/merge-keys.ts, transcribed from the Go struct tags), because the
 //   package drops the x-kubernetes-* extensions.
 // Run by `npm install`/`npm ci` (postinstall) and before dev/build/test/typecheck; `--check` only
@@ -274,8 +275,14 @@ function annotate(schemas, schema, table, seen = new Set()) {
   for (const [field, meta] of Object.entries(table)) {
     const prop = schema.properties[field];
     if (!prop) continue;
-    if (meta.mergeKey) { prop['x-kubernetes-patch-merge-key'] = meta.mergeKey; prop['x-kubernetes-patch-strategy'] = 'merge'; }
-    if (meta.primitiveMerge) prop['x-kubernetes-patch-strategy'] = 'merge';
+    if (meta.mergeKey) {
+      prop['x-kubernetes-patch-merge-key'] = meta.mergeKey;
+      prop['x-kubernetes-patch-strategy'] = 'merge';
+      // +listType=map with the merge key; port lists are keyed by port and protocol together, as upstream tags them.
+      prop['x-kubernetes-list-type'] = 'map';
+      prop['x-kubernetes-list-map-keys'] = meta.mergeKey === 'containerPort' || meta.mergeKey === 'port' ? [meta.mergeKey, 'protocol'] : [meta.mergeKey];
+    }
+    if (meta.primitiveMerge) { prop['x-kubernetes-patch-strategy'] = 'merge'; prop['x-kubernetes-list-type'] = 'set'; }
     if (meta.schema) {
       const target = prop.type === 'array' ? resolveRef(schemas, prop.items) : resolveRef(schemas, prop);
       annotate(schemas, target, meta.schema, seen);

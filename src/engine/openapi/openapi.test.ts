@@ -44,6 +44,9 @@ describe('generated schemas (scripts/gen-schemas.mjs)', () => {
     const container = S('io.k8s.api.core.v1.Container').properties!;
     expect(container.ports['x-kubernetes-patch-merge-key']).toBe('containerPort');
     expect(container.env['x-kubernetes-patch-merge-key']).toBe('name');
+    expect(spec.containers['x-kubernetes-list-type']).toBe('map');
+    expect(spec.containers['x-kubernetes-list-map-keys']).toEqual(['name']);
+    expect(container.ports['x-kubernetes-list-map-keys']).toEqual(['containerPort', 'protocol']);
     expect(S('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta').properties!.finalizers['x-kubernetes-patch-strategy']).toBe('merge');
   });
 
