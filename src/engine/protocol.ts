@@ -5,6 +5,9 @@
  */
 import type { KObject } from './types';
 
+/** humanDuration is the AGE column's formatting (apimachinery duration.HumanDuration), shared with the UI. */
+export { humanDuration } from './util/time';
+
 export type { KObject } from './types';
 
 /** PROTOCOL_VERSION changes whenever a command or event changes shape incompatibly. */

@@ -1,20 +1,24 @@
-/** clone returns a deep, mutable copy of a JSON-shaped value (objects from the store are frozen). */
-export function clone<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
+// copyLevel copies one level of a JSON-shaped object or array (dropping undefined members), each member
+// through copyChild. Object.keys + index (not Object.entries): same keys and order, no per-object pair arrays.
+function copyLevel<T>(value: T & object, copyChild: (v: unknown) => unknown): T {
   if (Array.isArray(value)) {
     const arr = new Array(value.length);
-    for (let i = 0; i < value.length; i++) arr[i] = clone(value[i]);
+    for (let i = 0; i < value.length; i++) arr[i] = copyChild(value[i]);
     return arr as T;
   }
   const src = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  // Object.keys + index (not Object.entries): same keys and order, no per-object pair arrays.
   const keys = Object.keys(src);
   for (let i = 0; i < keys.length; i++) {
     const v = src[keys[i]];
-    if (v !== undefined) out[keys[i]] = clone(v);
+    if (v !== undefined) out[keys[i]] = copyChild(v);
   }
   return out as T;
+}
+
+/** clone returns a deep, mutable copy of a JSON-shaped value (objects from the store are frozen). */
+export function clone<T>(value: T): T {
+  return value === null || typeof value !== 'object' ? value : copyLevel(value, clone);
 }
 
 /**
@@ -29,20 +33,7 @@ export function cloneUnfrozen<T>(value: T): T {
 
 /** thaw returns a mutable one-level copy of a JSON-shaped object or array whose members are cloneUnfrozen. */
 export function thaw<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    const arr = new Array(value.length);
-    for (let i = 0; i < value.length; i++) arr[i] = cloneUnfrozen(value[i]);
-    return arr as T;
-  }
-  const src = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  const keys = Object.keys(src);
-  for (let i = 0; i < keys.length; i++) {
-    const v = src[keys[i]];
-    if (v !== undefined) out[keys[i]] = cloneUnfrozen(v);
-  }
-  return out as T;
+  return value === null || typeof value !== 'object' ? value : copyLevel(value, cloneUnfrozen);
 }
 
 /** deepFreeze freezes value and everything it holds, returning it (already-frozen subtrees are skipped). */
