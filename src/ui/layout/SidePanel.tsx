@@ -1,15 +1,17 @@
 import { Editor } from '../editor';
 import { EventsPanel } from '../events';
 import { Inspector } from '../inspector';
+import { RolloutPanel } from '../rollout';
 import { setUi, useSandbox, type RightTab } from '../store';
 
 const TABS: Array<{ id: RightTab; label: string }> = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'editor', label: 'Editor' },
   { id: 'events', label: 'Events' },
+  { id: 'rollout', label: 'Rollout' },
 ];
 
-/** SidePanel is the right column: inspector, editor and events behind tabs (all stay mounted to keep their state). */
+/** SidePanel is the right column: inspector, editor, events and rollout behind tabs (all stay mounted to keep their state). */
 export function SidePanel() {
   const tab = useSandbox((s) => s.rightTab);
   return (
@@ -22,7 +24,7 @@ export function SidePanel() {
       </div>
       {TABS.map((t) => (
         <div key={t.id} className="tab-panel" role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={tab !== t.id}>
-          {t.id === 'inspector' ? <Inspector /> : t.id === 'editor' ? <Editor /> : <EventsPanel />}
+          {t.id === 'inspector' ? <Inspector /> : t.id === 'editor' ? <Editor /> : t.id === 'rollout' ? <RolloutPanel /> : <EventsPanel />}
         </div>
       ))}
     </section>

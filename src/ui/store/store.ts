@@ -6,7 +6,7 @@ import { applyDiff, applyFileChanges, mirrorFrom, treeFrom, type FileTree, type 
 export type ConnectionState = 'connecting' | 'restoring' | 'ready' | 'crashed';
 
 /** RightTab is the panel shown in the right column. */
-export type RightTab = 'inspector' | 'editor' | 'events';
+export type RightTab = 'inspector' | 'editor' | 'events' | 'rollout';
 
 /** Layout is the user's panel sizes (pixels), persisted with the sandbox. */
 export interface Layout { rightWidth: number; terminalHeight: number }
