@@ -10,6 +10,7 @@ import type { ExecRequest } from './kubectl';
 import { createTimeDriver } from './util';
 import type { TimeDriver, Interrupt } from './util';
 import { learnerFiles } from './sandbox-files';
+import { createSandboxCommand } from './sandboxctl';
 
 /** SandboxOptions configure a sandbox: the cluster's options plus the learner's files and time mode. */
 export interface SandboxOptions extends ClusterOptions {
@@ -61,6 +62,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     cluster.clock.runDue();
     return code;
   });
+  shell.register('sandbox', createSandboxCommand(cluster));
   shell.registerCompleter('kubectl', createKubectlCompleter({ client: cluster.client, registry: cluster.api.registry }));
 
   const run = async (input: string, io: RunIO = {}): Promise<RunResult> => {

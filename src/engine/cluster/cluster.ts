@@ -16,11 +16,13 @@ import { createImageCatalog } from '../images';
 import type { ImageCatalog } from '../images';
 import { createKubelet } from '../kubelet';
 import type { Kubelet } from '../kubelet';
-import type { ClusterOptions } from './options';
+import type { ClusterOptions, NodeSpec, ResolvedNode } from './options';
 import { DEFAULT_NODES, resolveNodes } from './options';
-import { bootstrapAddons, bootstrapControlPlane, fakeCaCert, recordKubeProxiesStarted, recordNodesRegistered, settleAddons } from './bootstrap';
+import { buildLease, buildNode, recordKubeletStart, recordNodeReady, recordRegisteredNode, bootstrapAddons, bootstrapControlPlane, fakeCaCert, recordKubeProxiesStarted, recordNodesRegistered, settleAddons } from './bootstrap';
 import { fnv32 } from './bootstrap/ids';
 import { startHeartbeats } from './heartbeat';
+import { createImageFaults } from './image-faults';
+import type { ImageFaults } from './image-faults';
 
 /** Cluster is a running simulated cluster: every service wired, time under the caller's control. */
 export interface Cluster {
@@ -32,11 +34,23 @@ export interface Cluster {
   /** recorder returns the (cached) event recorder of a component, e.g. recorder('kubelet', 'worker'). */
   recorder(component: string, host?: string): EventRecorder;
   images: ImageCatalog;
+  /** imageFaults injects registry faults (slow or failing pulls) into every kubelet's pulls. */
+  imageFaults: ImageFaults;
   /** nodeNames lists the nodes in creation order. */
   nodeNames(): string[];
   /** kubelet returns the kubelet of a node. */
   kubelet(node: string): Kubelet | undefined;
   scheduler: Scheduler;
+  /** stopNode halts a node's kubelet and its lease renewal (a powered-off machine); false if unknown. */
+  stopNode(name: string): boolean;
+  /** startNode restarts a stopped node's kubelet and heartbeats; false if unknown. */
+  startNode(name: string): boolean;
+  /** nodeStopped reports whether stopNode halted the node. */
+  nodeStopped(name: string): boolean;
+  /** addNode joins a new worker (next IP and podCIDR) with its Node, Lease and kubelet; returns its name. */
+  addNode(spec?: Partial<NodeSpec>): string;
+  /** removeNode stops a node's kubelet and deletes its Node and Lease (`kubectl delete node`); false if unknown. */
+  removeNode(name: string): boolean;
   /** advance moves virtual time forward, running everything due. */
   advance(ms: number): void;
   /** stop halts every component's watches and timers. */
@@ -67,7 +81,8 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const store = createStore();
   const api = createApiServer({ store, clock, rng });
   const client = createClient(api, { userAgent: 'kube-sandbox' });
-  const images = createImageCatalog();
+  const imageFaults = createImageFaults(createImageCatalog());
+  const images = imageFaults.catalog;
   const nodes = resolveNodes(opts.nodes?.length ? opts.nodes : DEFAULT_NODES);
   const eventRng = stream('events');
   const recorders = new Map<string, EventRecorder>();
@@ -96,7 +111,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const controllers = CONTROLLERS.map(([name, create]) => create({ client, clock, rng: stream(`controller/${name}`), recorder }));
   const kubelets = new Map<string, Kubelet>();
   for (const n of nodes) {
-    kubelets.set(n.name, createKubelet({ nodeName: n.name, client, clock, rng: stream(`kubelet/${n.name}`), recorder: recorder('kubelet', n.name), images }));
+    kubelets.set(n.name, createKubelet({ nodeName: n.name, client, clock, rng: stream(`kubelet/${n.name}`), recorder: recorder('kubelet', n.name), images, pullDelay: imageFaults.pullDelay }));
   }
   const logs: PodLogProvider = (ns, pod, o) => {
     const p = client.tryGet('pods', ns, pod);
@@ -129,8 +144,61 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   settleAddons(ctx, addons);
   clock.advance(Math.max(0, (opts.handoverMs ?? DEFAULT_HANDOVER_MS) - SETTLE_MS));
 
+  const stopped = new Set<string>();
+  const joinRng = stream('join');
+  let nextIndex = nodes.length;
+  const addNode = (spec: Partial<NodeSpec> = {}): string => {
+    const existing = new Set(nodes.map((n) => n.name));
+    let name = spec.name;
+    if (!name) { let i = nodes.filter((n) => n.role === 'worker').length + 1; while (existing.has(`worker${i}`)) i++; name = `worker${i}`; }
+    if (existing.has(name)) throw new Error(`node "${name}" already exists`);
+    const [base] = resolveNodes([{ ...spec, name, role: spec.role ?? 'worker' }]);
+    const idx = nextIndex++;
+    const n: ResolvedNode = { ...base, internalIP: `192.168.1.${2 + idx}`, podCIDR: `10.244.${idx}.0/24` };
+    const now = clock.now();
+    const node = client.create('nodes', undefined, buildNode(n, now, joinRng, images));
+    client.create('leases', 'kube-node-lease', buildLease(node, now));
+    nodes.push(n);
+    const k = createKubelet({ nodeName: n.name, client, clock, rng: stream(`kubelet/${n.name}`), recorder: recorder('kubelet', n.name), images, pullDelay: imageFaults.pullDelay });
+    kubelets.set(n.name, k);
+    recordKubeletStart(recorder('kubelet', n.name), n.name);
+    k.start();
+    recordRegisteredNode(recorder('node-controller'), node);
+    recordNodeReady(recorder('kubelet', n.name), n.name);
+    return n.name;
+  };
   return {
-    clock, rng, store, api, client, recorder, images, scheduler,
+    clock, rng, store, api, client, recorder, images, imageFaults, scheduler,
+    stopNode(name) {
+      const k = kubelets.get(name);
+      if (!k) return false;
+      if (!stopped.has(name)) { stopped.add(name); k.stop(); heartbeats.pause(name); }
+      return true;
+    },
+    startNode(name) {
+      const k = kubelets.get(name);
+      if (!k) return false;
+      if (stopped.delete(name)) {
+        recordKubeletStart(recorder('kubelet', name), name);
+        heartbeats.resume(name);
+        k.start();
+        recordNodeReady(recorder('kubelet', name), name);
+      }
+      return true;
+    },
+    nodeStopped: (name) => stopped.has(name),
+    addNode,
+    removeNode(name) {
+      const k = kubelets.get(name);
+      if (!k) return false;
+      k.stop();
+      kubelets.delete(name);
+      stopped.delete(name);
+      nodes.splice(nodes.findIndex((n) => n.name === name), 1);
+      try { client.delete('nodes', undefined, name); } catch { /* already gone */ }
+      try { client.delete('leases', 'kube-node-lease', name); } catch { /* already gone */ }
+      return true;
+    },
     nodeNames: () => nodes.map((n) => n.name),
     kubelet: (name) => kubelets.get(name),
     advance: (ms) => clock.advance(ms),

@@ -8,7 +8,13 @@ export const LEASE_RENEW_MS = 10_000;
 export const NODE_STATUS_REPORT_MS = 5 * 60_000;
 
 /** Heartbeats is the running heartbeat loop. */
-export interface Heartbeats { stop(): void }
+export interface Heartbeats {
+  stop(): void;
+  /** pause stops renewing one node's lease and status (its kubelet is down). */
+  pause(node: string): void;
+  /** resume renews one node's lease again, at once (the kubelet came back and posts its status). */
+  resume(node: string): void;
+}
 
 /**
  * startHeartbeats keeps every node alive as its kubelet would: renews its Lease in kube-node-lease every
@@ -17,14 +23,19 @@ export interface Heartbeats { stop(): void }
  */
 export function startHeartbeats(client: Client, clock: Clock, nodeNames: () => string[]): Heartbeats {
   let sinceReport = 0;
+  const paused = new Set<string>();
+  const renewLease = (name: string) => {
+    try {
+      client.patch('leases', 'kube-node-lease', name, 'application/merge-patch+json', { spec: { renewTime: rfc3339Micro(clock.now()) } });
+    } catch { /* lease deleted: the kubelet would recreate it; not modelled */ }
+  };
   const renew = () => {
     sinceReport += LEASE_RENEW_MS;
     const report = sinceReport >= NODE_STATUS_REPORT_MS;
     if (report) sinceReport = 0;
     for (const name of nodeNames()) {
-      try {
-        client.patch('leases', 'kube-node-lease', name, 'application/merge-patch+json', { spec: { renewTime: rfc3339Micro(clock.now()) } });
-      } catch { /* lease deleted: the kubelet would recreate it; not modelled */ }
+      if (paused.has(name)) continue;
+      renewLease(name);
       if (report) postStatus(name);
     }
   };
@@ -37,5 +48,9 @@ export function startHeartbeats(client: Client, clock: Clock, nodeNames: () => s
     try { client.updateStatus('nodes', undefined, next); } catch { /* conflict: next report */ }
   };
   const timer: TimerId = clock.every(LEASE_RENEW_MS, renew);
-  return { stop: () => clock.cancel(timer) };
+  return {
+    stop: () => clock.cancel(timer),
+    pause: (name) => { paused.add(name); },
+    resume: (name) => { if (paused.delete(name)) { renewLease(name); postStatus(name); } },
+  };
 }

@@ -20,6 +20,8 @@ export interface KubeletCore {
   imageCache: Map<string, string>;
   /** pulls maps a ref being pulled to the time its pull finishes (pulls of one image are shared). */
   pulls: Map<string, number>;
+  /** pullDelay, when it answers, replaces the drawn duration of a cold pull of ref (fault injection: slow registry). */
+  pullDelay?(ref: string): number | undefined;
   /** forget drops a finished worker from the kubelet's table. */
   forget(key: string, uid: string): void;
 }

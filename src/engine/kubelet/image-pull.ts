@@ -67,7 +67,7 @@ export function startContainer(w: PodWorker, c: ContainerState): void {
       pullTime = stageMs(rng, t.pullCached);
       waitTime = inflight - now + pullTime;
     } else {
-      pullTime = pullMs(rng, t, res.sizeBytes);
+      pullTime = core.pullDelay?.(ref) ?? pullMs(rng, t, res.sizeBytes);
       waitTime = pullTime;
       core.pulls.set(ref, now + pullTime);
     }

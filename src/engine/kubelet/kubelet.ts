@@ -20,6 +20,8 @@ export interface KubeletDeps {
   recorder: EventRecorder;
   images: ImageCatalog;
   timings?: Partial<KubeletTimings>;
+  /** pullDelay, when it answers, replaces the duration of a cold pull of ref (fault injection: slow registry). */
+  pullDelay?(ref: string): number | undefined;
 }
 
 /** RunningContainer is a live container a later feature (exec, Service traffic) can reach. */
@@ -100,7 +102,7 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
       const info = nodeInfo();
       core = {
         nodeName: deps.nodeName, hostIP: info.ip, client: deps.client, clock: deps.clock, rng: deps.rng, recorder: deps.recorder,
-        images: deps.images, t: timings, ipam: createIpam(info.cidr), imageCache, pulls: new Map(),
+        images: deps.images, t: timings, ipam: createIpam(info.cidr), imageCache, pulls: new Map(), pullDelay: deps.pullDelay,
         forget: (key, uid) => { if (workers.get(key)?.s.uid === uid) workers.delete(key); },
       };
       // Images the node already holds (kubeadm pre-pulls the control-plane images).

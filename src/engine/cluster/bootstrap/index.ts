@@ -17,6 +17,7 @@ import { recordKubeletStart, recordKubeProxyStart, recordNodeReady, recordRegist
 import { buildKubeDnsEndpoints, buildKubeDnsService, buildKubernetesEndpoints, buildKubernetesService } from './services';
 
 export { buildNode, buildLease, NODE_INFO } from './nodes';
+export { recordKubeletStart, recordNodeReady, recordRegisteredNode } from './node-events';
 export { fakeCaCert, COREFILE } from './configmaps';
 export { COREDNS_HASH, COREDNS_IMAGE, KUBE_PROXY_IMAGE } from './addons';
 export { SYSTEM_NAMESPACES } from './namespaces';

@@ -1,7 +1,1 @@
-// STUB: to be replaced by the real controller (workload-controllers issue).
-import type { Controller, ControllerDeps } from '../types';
-
-/** createNodeLifecycleController builds the nodelifecycle controller (not implemented yet: does nothing). */
-export function createNodeLifecycleController(_deps: ControllerDeps): Controller {
-  return { start() {}, stop() {} };
-}
+export { createNodeLifecycleController, NODE_MONITOR_GRACE_PERIOD_MS, NODE_MONITOR_PERIOD_MS, UNREACHABLE_TAINT } from './controller';

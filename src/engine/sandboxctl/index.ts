@@ -1,0 +1,1 @@
+export { createSandboxCommand, SANDBOX_HELP } from './command';
