@@ -109,6 +109,14 @@ export function withTypeMeta(obj: KObject, def: ResourceDef): KObject {
   return { ...obj, apiVersion: obj.apiVersion || groupVersion(def), kind: obj.kind || def.kind };
 }
 
+/** NO_RESOURCES_MESSAGE is the builder's error when a verb gets neither resource arguments nor -f. */
+export const NO_RESOURCES_MESSAGE = `error: You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
 /** requireResources throws kubectl's "must specify" error when no args were given. */
 export function requireResources(path: string, sel: ResourceSelection, hasFiles = false): void {
   if (sel.requests.length || hasFiles) return;

@@ -9,7 +9,7 @@ import { clientResource, parseResourceArgs, requireResources } from './resources
 /** Target is one live object a verb acts on. */
 export interface Target { def: ResourceDef; obj: KObject; source?: string }
 
-/** collectTargets fetches the objects named by args / -f / -l / --all; fetch errors are returned, not thrown. */
+/** collectTargets fetches the objects named by args / -f / -l / --field-selector / --all (-A where the verb has it); fetch errors are returned, not thrown. */
 export function collectTargets(env: Env, args: string[]): { targets: Target[]; errors: unknown[] } {
   const f = env.flags;
   const targets: Target[] = [];
@@ -17,6 +17,8 @@ export function collectTargets(env: Env, args: string[]): { targets: Target[]; e
   const has = (n: string) => f.parsed.specs.has(n);
   const selector = has('selector') ? f.str('selector') : '';
   const all = has('all') && f.bool('all');
+  const fieldSelector = has('field-selector') ? f.str('field-selector') : '';
+  const allNs = has('all-namespaces') && f.bool('all-namespaces');
   const files = has('filename') ? f.list('filename') : [];
   if (files.length) {
     if (args.length) throw fail('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
@@ -37,8 +39,10 @@ export function collectTargets(env: Env, args: string[]): { targets: Target[]; e
       }
       continue;
     }
-    if (!selector && !all) throw fail('resource(s) were provided, but no name was specified');
-    for (const o of env.client.list(clientResource(r.def), ns, { labelSelector: selector || undefined })) targets.push({ def: r.def, obj: o });
+    if (!selector && !all && !fieldSelector) throw fail('resource(s) were provided, but no name was specified');
+    const listNs = allNs ? undefined : ns;
+    const opts = { labelSelector: selector || undefined, fieldSelector: fieldSelector || undefined };
+    for (const o of env.client.list(clientResource(r.def), listNs, opts)) targets.push({ def: r.def, obj: o });
   }
   return { targets, errors };
 }

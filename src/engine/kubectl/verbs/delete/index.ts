@@ -6,7 +6,7 @@ import type { Env } from '../../env';
 import { parseDurationFlag } from '../../duration';
 import { fail, formatError, KubectlError } from '../../errors';
 import { readManifests } from '../../manifest';
-import { clientResource, kindPrefix, parseResourceArgs } from '../../resources';
+import { clientResource, kindPrefix, NO_RESOURCES_MESSAGE, parseResourceArgs } from '../../resources';
 import { dryRunMode } from '../common';
 
 interface Target { def: ResourceDef; ns?: string; name: string; uid?: string }
@@ -14,12 +14,6 @@ interface Target { def: ResourceDef; ns?: string; name: string; uid?: string }
 /** DELETE_WAIT_CAP_MS bounds headless `delete --wait` when --timeout is 0 (virtual time). */
 export const DELETE_WAIT_CAP_MS = 10 * 60_000;
 
-const NO_RESOURCES = `error: You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 function cascade(env: Env): DeleteOptions['propagationPolicy'] {
   const v = env.flags.str('cascade');
@@ -46,7 +40,7 @@ export async function deleteVerb(env: Env): Promise<number> {
   const fieldSelector = f.str('field-selector');
   const all = f.bool('all');
   const allNs = f.bool('all-namespaces');
-  if (!files.length && !env.args.length) throw new KubectlError(NO_RESOURCES);
+  if (!files.length && !env.args.length) throw new KubectlError(NO_RESOURCES_MESSAGE);
   if (files.length && env.args.length) throw fail('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
   let grace = f.int('grace-period');
   if (f.bool('now')) {

@@ -1,12 +1,10 @@
 // Models k8s.io/kubectl/pkg/cmd/label and annotate (merge patch of metadata.labels / metadata.annotations).
-import type { ResourceDef } from '../../../api/types';
 import { ApiError } from '../../../api/types';
-import type { KObject } from '../../../types';
 import type { Env } from '../../env';
 import { fail, formatError } from '../../errors';
-import { readManifests } from '../../manifest';
+import { collectTargets } from '../../targets';
 import { formatObjects } from '../../output';
-import { clientResource, kindPrefix, parseResourceArgs } from '../../resources';
+import { clientResource, kindPrefix } from '../../resources';
 import { dryRunMode } from '../common';
 
 interface Change { set: Record<string, string>; remove: string[] }
@@ -66,32 +64,7 @@ function run(env: Env, kind: 'label' | 'annotation'): number {
   if (!resources.length && !files.length) throw fail('one or more resources must be specified as <resource> <name> or <resource>/<name>');
   if (!changes.length && !list) throw fail(`at least one ${kind} update is required`);
   const change = parseChanges(changes, kind);
-  const targets: { def: ResourceDef; obj: KObject }[] = [];
-  const errors: unknown[] = [];
-  const selector = f.str('selector');
-  const all = f.bool('all');
-  const allNs = f.bool('all-namespaces');
-  if (files.length) {
-    for (const item of readManifests(env, files, f.bool('recursive'))) {
-      if (item.error) { errors.push(item.error); continue; }
-      try { targets.push({ def: item.def!, obj: env.client.get(clientResource(item.def!), item.namespace, item.obj!.metadata.name ?? '') }); } catch (e) { errors.push(e); }
-    }
-  } else {
-    const sel = parseResourceArgs(env, resources);
-    for (const r of sel.requests) {
-      const ns = r.def.namespaced ? env.namespace() : undefined;
-      if (r.names) {
-        if (selector || all) throw fail('name cannot be provided when a selector is specified');
-        for (const name of r.names) {
-          try { targets.push({ def: r.def, obj: env.client.get(clientResource(r.def), ns, name) }); } catch (e) { errors.push(e); }
-        }
-      } else {
-        if (!selector && !all && !f.str('field-selector')) throw fail(`resource(s) were provided, but no name was specified`);
-        const lns = r.def.namespaced && !allNs ? ns : undefined;
-        for (const o of env.client.list(clientResource(r.def), lns, { labelSelector: selector || undefined, fieldSelector: f.str('field-selector') || undefined })) targets.push({ def: r.def, obj: o });
-      }
-    }
-  }
+  const { targets, errors } = collectTargets(env, resources);
   const dry = dryRunMode(env);
   const output = f.str('output');
   for (const { def, obj } of targets) {

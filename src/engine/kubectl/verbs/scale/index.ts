@@ -6,17 +6,11 @@ import type { Env } from '../../env';
 import { fail, formatError, KubectlError } from '../../errors';
 import { formatObjects } from '../../output';
 import { parseDurationFlag } from '../../duration';
-import { clientResource, kindPrefix } from '../../resources';
+import { clientResource, kindPrefix, NO_RESOURCES_MESSAGE } from '../../resources';
 import { collectTargets } from '../../targets';
 import type { Target } from '../../targets';
 import { dryRunMode } from '../common';
 
-const NO_RESOURCES = `error: You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 interface Precondition { size: number; resourceVersion: string }
 
@@ -29,7 +23,7 @@ export async function scaleVerb(env: Env): Promise<number> {
   if (Number.isNaN(replicas) || replicas < 0) throw fail('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   if (current < -1) throw fail('The --current-replicas must specify an integer of -1 or greater');
   const files = f.parsed.specs.has('filename') ? f.list('filename') : [];
-  if (!env.args.length && !files.length) throw new KubectlError(NO_RESOURCES);
+  if (!env.args.length && !files.length) throw new KubectlError(NO_RESOURCES_MESSAGE);
   const dry = dryRunMode(env);
   const { targets, errors } = collectTargets(env, env.args);
   const resourceVersion = f.changed('resource-version') ? f.str('resource-version') : '';
