@@ -22,6 +22,8 @@ import { buildLease, buildNode, recordKubeletStart, recordNodeReady, recordRegis
 import { fnv32 } from './bootstrap/ids';
 import { startHeartbeats } from './heartbeat';
 import { createImageFaults } from './image-faults';
+import { createIngressRouter, createNetwork, runNetTool } from '../network';
+import type { Network } from '../network';
 import type { ImageFaults } from './image-faults';
 
 /** Cluster is a running simulated cluster: every service wired, time under the caller's control. */
@@ -41,6 +43,8 @@ export interface Cluster {
   /** kubelet returns the kubelet of a node. */
   kubelet(node: string): Kubelet | undefined;
   scheduler: Scheduler;
+  /** network is the pod network, kube-proxy, CoreDNS and the request tracer. */
+  network: Network;
   /** stopNode halts a node's kubelet and its lease renewal (a powered-off machine); false if unknown. */
   stopNode(name: string): boolean;
   /** startNode restarts a stopped node's kubelet and heartbeats; false if unknown. */
@@ -110,9 +114,10 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const publishers = createNamespacePublishers({ client, clock, caCert });
   const controllers = CONTROLLERS.map(([name, create]) => create({ client, clock, rng: stream(`controller/${name}`), recorder }));
   const kubelets = new Map<string, Kubelet>();
-  for (const n of nodes) {
-    kubelets.set(n.name, createKubelet({ nodeName: n.name, client, clock, rng: stream(`kubelet/${n.name}`), recorder: recorder('kubelet', n.name), images, pullDelay: imageFaults.pullDelay }));
-  }
+  const network = createNetwork({ client, clock, rng: stream('network'), kubelet: (node) => kubelets.get(node), ingress: createIngressRouter(client) });
+  const netTools = (ns: string, pod: string) => (argv: string[], stdin: string, flavor: 'busybox' | 'gnu') => runNetTool(network, network.podSource(ns, pod), argv, stdin, flavor);
+  const kubeletFor = (name: string) => createKubelet({ nodeName: name, client, clock, rng: stream(`kubelet/${name}`), recorder: recorder('kubelet', name), images, pullDelay: imageFaults.pullDelay, netTools });
+  for (const n of nodes) kubelets.set(n.name, kubeletFor(n.name));
   const logs: PodLogProvider = (ns, pod, o) => {
     const p = client.tryGet('pods', ns, pod);
     const nodeName = (p?.spec as { nodeName?: string } | undefined)?.nodeName;
@@ -159,7 +164,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     const node = client.create('nodes', undefined, buildNode(n, now, joinRng, images));
     client.create('leases', 'kube-node-lease', buildLease(node, now));
     nodes.push(n);
-    const k = createKubelet({ nodeName: n.name, client, clock, rng: stream(`kubelet/${n.name}`), recorder: recorder('kubelet', n.name), images, pullDelay: imageFaults.pullDelay });
+    const k = kubeletFor(n.name);
     kubelets.set(n.name, k);
     recordKubeletStart(recorder('kubelet', n.name), n.name);
     k.start();
@@ -168,7 +173,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     return n.name;
   };
   return {
-    clock, rng, store, api, client, recorder, images, imageFaults, scheduler,
+    clock, rng, store, api, client, recorder, images, imageFaults, scheduler, network,
     stopNode(name) {
       const k = kubelets.get(name);
       if (!k) return false;

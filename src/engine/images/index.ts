@@ -1,4 +1,4 @@
-export type { ImageSpec, ImageResolution, ImageCatalog, Process, ProgramContext, HttpRequest, HttpResponse, ExecResult, Signal, ExitReason } from './types';
+export type { ImageSpec, ImageResolution, ImageCatalog, Process, ProgramContext, HttpRequest, HttpResponse, ExecResult, Signal, ExitReason, NetTools } from './types';
 export { createImageCatalog, REGISTRIES, DENIED_USER_REPOS } from './catalog';
 export { parseReference, formatReference } from './reference';
 export type { ParsedRef } from './reference';

@@ -27,7 +27,7 @@ export function lineWriter(log: (line: string) => void): { write(t: string): voi
 export function shellEnv(ctx: ProgramContext, binaries: readonly string[], flavor: 'busybox' | 'gnu', out: (t: string) => void): ShEnv {
   const vars = new Map<string, string>([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', ctx.hostname], ['HOME', '/root']]);
   for (const [k, v] of Object.entries(ctx.env)) vars.set(k, v);
-  return { vars, fs: ctx.fs, hostname: ctx.hostname, now: () => ctx.now(), binaries: new Set(binaries), flavor, out, err: out };
+  return { vars, fs: ctx.fs, hostname: ctx.hostname, now: () => ctx.now(), binaries: new Set(binaries), flavor, out, err: out, net: ctx.net };
 }
 
 /** ServerBehaviour describes a long-running program for makeServer. */
@@ -40,7 +40,7 @@ export interface ServerBehaviour {
 
 /** makeServer wraps a long-running program: exec runs against the image's userland. */
 export function makeServer(ctx: ProgramContext, image: ImageSpec, flavor: 'busybox' | 'gnu', b: ServerBehaviour): Process {
-  const execEnv = () => { const e = shellEnv(ctx, image.binaries, flavor, () => {}); return { vars: e.vars, fs: e.fs, hostname: e.hostname, now: e.now, binaries: e.binaries, flavor }; };
+  const execEnv = () => { const e = shellEnv(ctx, image.binaries, flavor, () => {}); return { vars: e.vars, fs: e.fs, hostname: e.hostname, now: e.now, binaries: e.binaries, flavor, net: e.net }; };
   return {
     listens: (port) => !ctx.exited() && b.ports.includes(port),
     http: b.http,
@@ -62,7 +62,7 @@ export function runCommandLine(ctx: ProgramContext, image: ImageSpec, flavor: 'b
   const proc: Process = {
     listens: () => false,
     signal(sig) { if (sig === 'SIGKILL') ctx.exit(137, 'Error'); /* a shell as PID 1 has no SIGTERM handler: ignored */ },
-    exec: (a, stdin) => execSync(a, { vars: env.vars, fs: env.fs, hostname: env.hostname, now: env.now, binaries: env.binaries, flavor }, stdin),
+    exec: (a, stdin) => execSync(a, { vars: env.vars, fs: env.fs, hostname: env.hostname, now: env.now, binaries: env.binaries, flavor, net: env.net }, stdin),
   };
   if (!image.binaries.includes(bin) && !['echo', 'true', 'false', 'printf', 'test', '['].includes(bin)) {
     // Models containerd's StartError when the entrypoint is not in the image.

@@ -1,4 +1,4 @@
-import type { ExecResult } from './types';
+import type { ExecResult, NetTools } from './types';
 import { parseScript, type Node, type Word } from './sh-parse';
 
 /** ShEnv is what the tiny container shell runs against: variables, files, clock and output. */
@@ -15,6 +15,8 @@ export interface ShEnv {
   err(text: string): void;
   /** stdin is what the next command reading standard input gets (consumed by the first reader). */
   stdin?: string;
+  /** net runs network commands (curl, nslookup, …) against the cluster network, when the pod has one. */
+  net?: NetTools;
 }
 
 class Exit { constructor(readonly code: number) {} }
@@ -278,6 +280,14 @@ export class ShRunner {
       case 'test': case '[': return this.test(cmd === '[' ? args.slice(0, -1) : args);
     }
     if (!has(cmd)) return this.notFound(cmd);
+    const viaNet = env.net?.([cmd, ...args], env.stdin ?? '', env.flavor);
+    if (viaNet) {
+      env.stdin = '';
+      if (viaNet.stdout) env.out(viaNet.stdout);
+      if (viaNet.stderr) env.err(viaNet.stderr);
+      if (viaNet.durationMs) yield viaNet.durationMs;
+      return viaNet.exitCode;
+    }
     switch (cmd) {
       case 'sleep': {
         const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(args[0] ?? '');

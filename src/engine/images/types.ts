@@ -25,6 +25,13 @@ export interface ExecResult {
   durationMs?: number;
 }
 
+/**
+ * NetTools runs a network command (curl, wget, nslookup, getent, ping, nc, ip, ifconfig, …) inside a
+ * container; it returns undefined when argv[0] is not one it handles. Supplied by the kubelet from the
+ * cluster network (images never import the network module).
+ */
+export type NetTools = (argv: string[], stdin: string, flavor: 'busybox' | 'gnu') => ExecResult | undefined;
+
 /** Signal is what the runtime can send a container's PID 1. */
 export type Signal = 'SIGTERM' | 'SIGKILL' | 'SIGINT';
 
@@ -57,6 +64,8 @@ export interface ProgramContext {
   exit(code: number, reason?: ExitReason): void;
   /** exited tells whether the process has already ended. */
   exited(): boolean;
+  /** net runs network commands against the cluster network from this pod; absent in unit tests without a network. */
+  net?: NetTools;
 }
 
 /** Process is a running simulated program (the container's PID 1) as the runtime sees it. */

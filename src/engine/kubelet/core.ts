@@ -1,6 +1,6 @@
 import type { Client } from '../api/types';
 import type { EventRecorder } from '../events';
-import type { ImageCatalog } from '../images';
+import type { ImageCatalog, NetTools } from '../images';
 import type { Clock, Rng } from '../util';
 import type { Ipam } from './ipam';
 import type { KubeletTimings } from './timings';
@@ -22,6 +22,8 @@ export interface KubeletCore {
   pulls: Map<string, number>;
   /** pullDelay, when it answers, replaces the drawn duration of a cold pull of ref (fault injection: slow registry). */
   pullDelay?(ref: string): number | undefined;
+  /** netTools gives a pod's containers their network commands (from the cluster network). */
+  netTools?(namespace: string, pod: string): NetTools;
   /** forget drops a finished worker from the kubelet's table. */
   forget(key: string, uid: string): void;
 }

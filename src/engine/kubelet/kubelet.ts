@@ -1,7 +1,7 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Client, PodLogOptions, TextStream, WatchStream } from '../api/types';
 import type { EventRecorder } from '../events';
-import type { ExitReason, ImageCatalog, Process } from '../images';
+import type { ExitReason, ImageCatalog, NetTools, Process } from '../images';
 import type { Status } from '../types';
 import type { Clock, Rng } from '../util';
 import type { KubeletCore } from './core';
@@ -22,6 +22,8 @@ export interface KubeletDeps {
   timings?: Partial<KubeletTimings>;
   /** pullDelay, when it answers, replaces the duration of a cold pull of ref (fault injection: slow registry). */
   pullDelay?(ref: string): number | undefined;
+  /** netTools gives a pod's containers their network commands (curl, nslookup, …) over the cluster network. */
+  netTools?(namespace: string, pod: string): NetTools;
 }
 
 /** RunningContainer is a live container a later feature (exec, Service traffic) can reach. */
@@ -102,7 +104,7 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
       const info = nodeInfo();
       core = {
         nodeName: deps.nodeName, hostIP: info.ip, client: deps.client, clock: deps.clock, rng: deps.rng, recorder: deps.recorder,
-        images: deps.images, t: timings, ipam: createIpam(info.cidr), imageCache, pulls: new Map(), pullDelay: deps.pullDelay,
+        images: deps.images, t: timings, ipam: createIpam(info.cidr), imageCache, pulls: new Map(), pullDelay: deps.pullDelay, netTools: deps.netTools,
         forget: (key, uid) => { if (workers.get(key)?.s.uid === uid) workers.delete(key); },
       };
       // Images the node already holds (kubeadm pre-pulls the control-plane images).

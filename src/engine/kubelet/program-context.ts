@@ -58,6 +58,7 @@ export function programContext(w: PodWorker, c: ContainerState, inst: Instance, 
     },
     exit: (code, reason) => w.exit(c, inst, code, reason),
     exited: () => inst.exited,
+    net: core.netTools?.(pod.metadata?.namespace ?? 'default', pod.metadata?.name ?? ''),
   };
 }
 
