@@ -1,8 +1,8 @@
 /**
  * Browser benchmark (Debian Chromium through Playwright): prints one `name value unit` line per figure.
  * Targets: initial JS <= 250 KB gzip, first prompt <= 1.5 s, map >= 30 fps during a 300-pod rollout,
- * no main-thread long task over 50 ms, heap <= 200 MB at 1,000 pods (the page's heap; the worker's is not
- * readable from a page, see bench/engine.bench.ts for the engine's).
+ * no main-thread long task over 50 ms, heap <= 200 MB at 1,000 pods (the page's and the engine worker's,
+ * the latter read over the DevTools protocol because workers have no performance.memory).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -28,6 +28,25 @@ async function run(page: Page, cmd: string): Promise<void> {
 async function podCount(page: Page): Promise<number> {
   const text = await page.getByText(/\d+ pods · \d+ nodes/).first().textContent().catch(() => '');
   return Number(/(\d+) pods/.exec(text ?? '')?.[1] ?? 0);
+}
+
+// workerHeapBytes asks the engine worker for Runtime.getHeapUsage through the page's DevTools session
+// (workers have no performance.memory; auto-attach reaches the already-running dedicated worker).
+async function workerHeapBytes(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  const sessions: string[] = [];
+  cdp.on('Target.attachedToTarget', (e) => { if (e.targetInfo.type === 'worker') sessions.push(e.sessionId); });
+  const reply = new Promise<number>((resolve) => {
+    cdp.on('Target.receivedMessageFromTarget', (e) => {
+      const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
+      if (m.id === 1 && m.result) resolve(m.result.usedSize);
+    });
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  for (let i = 0; i < 20 && !sessions.length; i++) await page.waitForTimeout(100);
+  if (!sessions.length) return 0;
+  await cdp.send('Target.sendMessageToTarget', { sessionId: sessions[0], message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
+  return Promise.race([reply, page.waitForTimeout(5000).then(() => 0)]);
 }
 
 async function main() {
@@ -70,9 +89,8 @@ async function main() {
     line('pods_on_map', await podCount(page), 'pods');
     const heapExpr = 'performance.memory ? performance.memory.usedJSHeapSize : 0';
     const mainHeap = (await page.evaluate(heapExpr)) as number;
-    // The worker's heap is not readable from here (no performance.memory in workers); bench/engine.bench.ts
-    // reports the engine's own heap in Node.
     line('heap_main_thread_at_1000_pods', mainHeap / 1024 / 1024, 'MB');
+    line('heap_worker_at_1000_pods', (await workerHeapBytes(page)) / 1024 / 1024, 'MB');
   } finally {
     await browser.close();
     try { process.kill(-server.pid!); } catch { /* already gone */ }

@@ -58,6 +58,31 @@ export function buildRunPod(env: Env, name: string): KObject {
   };
 }
 
+/** buildRunService returns the ClusterIP Service `kubectl run --expose` generates (service/v2 generator: selector = the pod's labels). */
+function buildRunService(name: string, labels: Record<string, string>, port: number, labelled: boolean): KObject {
+  const meta: Record<string, unknown> = { name, creationTimestamp: null };
+  if (labelled) meta.labels = labels;
+  return {
+    kind: 'Service',
+    apiVersion: 'v1',
+    metadata: meta as KObject['metadata'],
+    spec: { ports: [{ protocol: 'TCP', port, targetPort: port }], selector: labels },
+    status: { loadBalancer: {} },
+  };
+}
+
+/** createRunObject creates (or dry-runs) one generated object and prints its outcome. */
+function createRunObject(env: Env, obj: KObject, dry: ReturnType<typeof dryRunMode>): KObject {
+  const def = defForKind(env.registry, 'v1', obj.kind);
+  if (!def) throw fail(`the server doesn't have a resource type "${obj.kind.toLowerCase()}s"`);
+  if (dry === 'client') return obj;
+  const meta = { ...obj.metadata } as Record<string, unknown>;
+  delete meta.creationTimestamp;
+  const body = { ...obj, metadata: meta } as KObject;
+  delete body.status;
+  return env.client.create(clientResource(def), env.namespace(), body, { dryRun: dry === 'server' });
+}
+
 /** runVerb implements `kubectl run NAME --image=IMAGE`. */
 export function runVerb(env: Env): number {
   const f = env.flags;
@@ -73,14 +98,14 @@ export function runVerb(env: Env): number {
   if (f.bool('save-config')) pod = withLastAppliedFor(pod);
   const def = defForKind(env.registry, 'v1', 'Pod');
   if (!def) throw fail('the server doesn\'t have a resource type "pods"');
-  const ns = env.namespace();
-  let shown = pod;
-  if (dry !== 'client') {
-    const meta = { ...pod.metadata } as Record<string, unknown>;
-    delete meta.creationTimestamp;
-    const body = { ...pod, metadata: meta } as KObject;
-    delete body.status;
-    shown = env.client.create(clientResource(def), ns, body, { dryRun: dry === 'server' });
+  const shown = createRunObject(env, pod, dry);
+  if (f.bool('expose')) {
+    // Upstream creates the pod first but prints the Service first (generateService prints it).
+    const svc = buildRunService(name, pod.metadata.labels ?? {}, parseInt(f.str('port'), 10), !!f.str('labels'));
+    const svcDef = defForKind(env.registry, 'v1', 'Service')!;
+    createOutcome(env, svcDef, createRunObject(env, svc, dry), 'created', dry);
+    // generateService's own separator, then the YAML printer's before its second object.
+    if (f.str('output') === 'yaml') env.out('---\n---\n');
   }
   if (f.bool('stdin') || f.bool('tty') || f.bool('attach')) {
     if (!f.str('output')) createOutcome(env, def, shown, 'created', dry);

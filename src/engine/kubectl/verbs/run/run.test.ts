@@ -22,6 +22,16 @@ status: {}
 `);
   });
 
+  it('--expose creates a ClusterIP Service selecting the pod, printed before the pod as upstream does', async () => {
+    const h = createHarness();
+    expect((await h.kubectl('run cluster-ip --image nginx --expose --port 80')).out).toBe('service/cluster-ip created\npod/cluster-ip created\n');
+    const svc = h.client.get('services', 'default', 'cluster-ip');
+    expect(svc.spec).toMatchObject({ ports: [{ protocol: 'TCP', port: 80, targetPort: 80 }], selector: { run: 'cluster-ip' } });
+    const yaml = (await h.kubectl('run web --image nginx --expose --port 80 --labels=app=web --dry-run=client -o yaml')).out;
+    expect(yaml).toContain('  labels:\n    app: web\n  name: web\nspec:\n  ports:');
+    expect(yaml).toContain('  loadBalancer: {}\n---\n---\napiVersion: v1\nkind: Pod\n');
+  });
+
   it('maps --port, --env, --labels, --restart and args after --', async () => {
     const h = createHarness();
     const r = await h.kubectl('run bb --image=busybox --port=8080 --env=A=1 --labels=app=bb,tier=x --restart=Never --dry-run=client -o json -- sleep 3600');
