@@ -31,16 +31,19 @@ export class SpamFilter {
  * (source, object, type, reason) within 10 minutes, later ones are combined into one event.
  */
 export class SimilarEvents {
-  private records = new Map<string, { messages: Set<string>; last: number }>();
+  // Most keys only ever see one message: the Set of distinct messages is made on the second one.
+  private records = new Map<string, { first: string | undefined; messages: Set<string> | undefined; last: number }>();
   constructor(private clock: Clock) {}
 
   /** observe records message under key and says whether the event must be aggregated. */
   observe(key: string, message: string): boolean {
     const now = this.clock.now();
     let r = this.records.get(key);
-    if (!r || now - r.last > SIMILAR_WINDOW_MS) { r = { messages: new Set(), last: now }; this.records.set(key, r); }
+    if (!r || now - r.last > SIMILAR_WINDOW_MS) { r = { first: undefined, messages: undefined, last: now }; this.records.set(key, r); }
     r.last = now;
-    r.messages.add(message);
-    return r.messages.size >= SIMILAR_MAX;
+    if (r.messages) r.messages.add(message);
+    else if (r.first === undefined) r.first = message;
+    else if (r.first !== message) r.messages = new Set([r.first, message]);
+    return (r.messages ? r.messages.size : 1) >= SIMILAR_MAX;
   }
 }

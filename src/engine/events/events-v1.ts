@@ -22,6 +22,11 @@ export interface EventsV1RecorderOptions {
   reportingInstance: string;
 }
 
+// refKey is an object reference's part of the isomorphic-event key.
+function refKey(r: Record<string, string> | undefined): string {
+  return r ? `${r.kind}/${r.namespace ?? ''}/${r.name ?? ''}/${r.uid ?? ''}/${r.resourceVersion ?? ''}/${r.fieldPath ?? ''}` : '';
+}
+
 interface Cached { namespace: string; name: string; count: number; lastObserved: number; written: number; ev: KObject }
 
 /**
@@ -78,7 +83,6 @@ export function createEventsV1Recorder(opts: EventsV1RecorderOptions): EventReco
       const regarding = referenceOf(obj, eo.fieldPath);
       const related = eo.related ? referenceOf(eo.related) : undefined;
       const action = eo.action ?? '';
-      const refKey = (r: Record<string, string> | undefined) => (r ? `${r.kind}/${r.namespace ?? ''}/${r.name ?? ''}/${r.uid ?? ''}/${r.resourceVersion ?? ''}/${r.fieldPath ?? ''}` : '');
       const key = `${action}\u0000${reason}\u0000${refKey(regarding)}\u0000${refKey(related)}\u0000${message}`;
       const now = clock.now();
       const hit = cache.get(key);

@@ -88,16 +88,10 @@ export function createEventRecorder(opts: EventRecorderOptions): EventRecorder {
             if (!(e instanceof ApiError) || e.code !== 404) throw e;
           }
         }
-        createEvent(name, evNamespace, count, first);
-      } catch {
-        // Recording is best effort: a terminating namespace or a full queue drops the event.
-      }
-
-      function createEvent(name: string, ns: string, count: number, first: string) {
         const ev: KObject = {
           apiVersion: 'v1',
           kind: 'Event',
-          metadata: { name, namespace: ns },
+          metadata: { name, namespace: evNamespace },
           involvedObject: involved,
           reason,
           message: msg,
@@ -112,8 +106,10 @@ export function createEventRecorder(opts: EventRecorderOptions): EventRecorder {
         };
         if (eo.action) ev.action = eo.action;
         if (eo.related) ev.related = referenceOf(eo.related);
-        client.create('events', ns, ev);
-        scheduleExpiry(ns, name);
+        client.create('events', evNamespace, ev);
+        scheduleExpiry(evNamespace, name);
+      } catch {
+        // Recording is best effort: a terminating namespace or a full queue drops the event.
       }
     },
   };

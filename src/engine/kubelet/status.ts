@@ -96,41 +96,61 @@ export function podPhase(w: PodWorkerState, podIsTerminal: boolean): 'Pending' |
   return 'Pending';
 }
 
+const MANAGED_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']);
+
+// condition renders one pod condition, keeping its lastTransitionTime while its status holds (in
+// w.transitions, seeded from the pod's own conditions after a kubelet restart).
+function condition(w: PodWorkerState, old: PodStatus, now: number, type: string, status: boolean, reason?: string, message?: string): PodCondition {
+  const s = status ? 'True' : 'False';
+  const prev = w.transitions.get(type);
+  let time = prev && prev.status === s ? prev.time : now;
+  if (!prev) {
+    const oldCond = findCondition(old.conditions, type);
+    if (oldCond?.status === s && oldCond.lastTransitionTime) time = parseTime(oldCond.lastTransitionTime);
+  }
+  w.transitions.set(type, { status: s, time });
+  const c: PodCondition = { lastProbeTime: null as unknown as string, lastTransitionTime: rfc3339(time), status: s, type };
+  if (message) c.message = message;
+  if (reason) c.reason = reason;
+  return c;
+}
+
+function findCondition(cs: PodCondition[] | undefined, type: string): PodCondition | undefined {
+  if (!cs) return undefined;
+  for (let i = 0; i < cs.length; i++) if (cs[i].type === type) return cs[i];
+  return undefined;
+}
+
 /** buildStatus renders the full PodStatus (conditions in the order a 1.32 pod shows them). */
 export function buildStatus(w: PodWorkerState, now: number, hostIP: string, phase: PodStatus['phase']): PodStatus {
   const pod = w.pod;
   const old = pod.status ?? {};
-  const cond = (type: string, status: boolean, reason?: string, message?: string): PodCondition => {
-    const s = status ? 'True' : 'False';
-    const prev = w.transitions.get(type);
-    const oldCond = old.conditions?.find((c) => c.type === type);
-    let time = prev && prev.status === s ? prev.time : now;
-    if (!prev && oldCond?.status === s && oldCond.lastTransitionTime) time = parseTime(oldCond.lastTransitionTime);
-    w.transitions.set(type, { status: s, time });
-    const c: PodCondition = { lastProbeTime: null as unknown as string, lastTransitionTime: rfc3339(time), status: s, type };
-    if (message) c.message = message;
-    if (reason) c.reason = reason;
-    return c;
-  };
-  const inits = w.containers.filter((c) => c.init);
-  const regular = w.containers.filter((c) => !c.init);
+  const inits: ContainerState[] = [];
+  const regular: ContainerState[] = [];
+  for (const c of w.containers) (c.init ? inits : regular).push(c);
   const completed = phase === 'Succeeded';
-  const incomplete = inits.filter((c) => !c.done).map((c) => c.spec.name);
-  const unready = regular.filter((c) => !c.ready).map((c) => c.spec.name)
-    .concat(inits.filter((c) => c.sidecar && !c.ready).map((c) => c.spec.name));
-  const conditions: PodCondition[] = (old.conditions ?? []).filter((c) => !['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].includes(c.type));
-  conditions.push(cond('PodReadyToStartContainers', w.sandboxReady));
-  conditions.push(completed ? cond('Initialized', true, 'PodCompleted')
-    : incomplete.length ? cond('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`) : cond('Initialized', true));
-  const readyCond = (type: string) => completed ? cond(type, false, 'PodCompleted')
-    : unready.length ? cond(type, false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`) : cond(type, true);
-  conditions.push(readyCond('Ready'));
-  conditions.push(readyCond('ContainersReady'));
-  const sched = old.conditions?.find((c) => c.type === 'PodScheduled');
-  conditions.push(sched ? { ...sched, lastProbeTime: null as unknown as string } : cond('PodScheduled', true));
+  const incomplete: string[] = [];
+  for (const c of inits) if (!c.done) incomplete.push(c.spec.name);
+  const unready: string[] = [];
+  for (const c of regular) if (!c.ready) unready.push(c.spec.name);
+  for (const c of inits) if (c.sidecar && !c.ready) unready.push(c.spec.name);
+  const conditions: PodCondition[] = [];
+  for (const c of old.conditions ?? []) if (!MANAGED_CONDITIONS.has(c.type)) conditions.push(c);
+  conditions.push(condition(w, old, now, 'PodReadyToStartContainers', w.sandboxReady));
+  conditions.push(completed ? condition(w, old, now, 'Initialized', true, 'PodCompleted')
+    : incomplete.length ? condition(w, old, now, 'Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`)
+      : condition(w, old, now, 'Initialized', true));
+  for (const type of ['Ready', 'ContainersReady']) {
+    conditions.push(completed ? condition(w, old, now, type, false, 'PodCompleted')
+      : unready.length ? condition(w, old, now, type, false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`)
+        : condition(w, old, now, type, true));
+  }
+  const sched = findCondition(old.conditions, 'PodScheduled');
+  conditions.push(sched ? { ...sched, lastProbeTime: null as unknown as string } : condition(w, old, now, 'PodScheduled', true));
+  const initializing = incomplete.length > 0;
   const status: PodStatus = {
     conditions,
-    containerStatuses: regular.map((c) => containerStatus(c, incomplete.length > 0)),
+    containerStatuses: regular.map((c) => containerStatus(c, initializing)),
     hostIP,
     hostIPs: [{ ip: hostIP }],
     phase,

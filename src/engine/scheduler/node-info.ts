@@ -32,6 +32,8 @@ export interface NodeInfo {
   nonZeroRequested: { cpu: number; memory: number };
   ports: HostPort[];
   images: Set<string>;
+  /** owners counts the pods per controller ownerReference uid (what the default spreading score reads). */
+  owners: Map<string, number>;
 }
 
 const DEFAULT_MILLI_CPU = 100;
@@ -96,7 +98,7 @@ export function newNodeInfo(node: Node): NodeInfo {
   addList(allocatable, node.status?.allocatable as Record<string, string>, (_a, b) => b);
   const images = new Set<string>();
   for (const img of node.status?.images ?? []) for (const n of img.names ?? []) images.add(n);
-  return { node, allocatable, pods: new Map(), antiAffinityPods: new Map(), requested: {}, nonZeroRequested: { cpu: 0, memory: 0 }, ports: [], images };
+  return { node, allocatable, pods: new Map(), antiAffinityPods: new Map(), requested: {}, nonZeroRequested: { cpu: 0, memory: 0 }, ports: [], images, owners: new Map() };
 }
 
 /** setNode replaces the node object of info, keeping its pods. */
@@ -116,6 +118,7 @@ export function addPod(info: NodeInfo, p: PodInfo): void {
   info.nonZeroRequested.cpu += p.nonZero.cpu;
   info.nonZeroRequested.memory += p.nonZero.memory;
   info.ports.push(...p.ports);
+  if (p.owner !== undefined) info.owners.set(p.owner, (info.owners.get(p.owner) ?? 0) + 1);
 }
 
 /** removePod removes the pod with key from info. */
@@ -128,4 +131,8 @@ export function removePod(info: NodeInfo, key: string): void {
   info.nonZeroRequested.cpu -= p.nonZero.cpu;
   info.nonZeroRequested.memory -= p.nonZero.memory;
   if (p.ports.length) info.ports = info.ports.filter((hp) => !p.ports.includes(hp));
+  if (p.owner !== undefined) {
+    const left = (info.owners.get(p.owner) ?? 0) - 1;
+    if (left > 0) info.owners.set(p.owner, left); else info.owners.delete(p.owner);
+  }
 }

@@ -1,5 +1,5 @@
 export { Store, StoreError } from './store';
-export type { StoreEvent, StoreEventType, StoreErrorCode, StoreEntry, StoreWatch, StoreOptions } from './store';
+export type { StoreEvent, StoreEventType, StoreErrorCode, StoreEntry, StoreWatch, StoreOptions, WatchTrigger } from './store';
 export { objectKey, resourcePrefix, namespacePrefix, ETCD_PREFIX_OVERRIDES } from './keys';
 export type { StoreResourceRef } from './keys';
 

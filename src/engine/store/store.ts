@@ -28,6 +28,13 @@ export class StoreError extends Error {
 /** StoreEntry is a stored object with its etcd-style revisions. */
 export interface StoreEntry { key: string; object: KObject; createRevision: number; modRevision: number }
 
+/**
+ * WatchTrigger narrows which events a watch handler needs, like the watch cache's indexed triggers
+ * (pods by spec.nodeName): an event is skipped when neither its object nor its previous state has
+ * key(o) === value. The handler must itself ignore such events (it is an optimization only).
+ */
+export interface WatchTrigger { key: (o: KObject) => string; value: string }
+
 /** StoreWatch is a live watch registration. */
 export interface StoreWatch { stop(): void }
 
@@ -40,7 +47,10 @@ export interface StoreOptions {
 }
 
 interface Dir { entries: Map<string, StoreEntry>; sorted: StoreEntry[] | null }
-interface Watcher { prefix: string; cursor: number; handler: (ev: StoreEvent) => void; onGone?: (err: StoreError) => void; stopped: boolean }
+interface Watcher { prefix: string; bucket: string; cursor: number; handler: (ev: StoreEvent) => void; onGone?: (err: StoreError) => void; stopped: boolean; trigger?: WatchTrigger }
+
+// A watcher whose prefix stops before the resource segment sees every key (etcdctl watch --prefix /registry/).
+const ANY = '';
 
 /**
  * Store is an etcd-like key-value store of frozen objects: one increasing revision stamped into each
@@ -58,9 +68,11 @@ export class Store {
   private readonly cap: number;
   /** watchers is replaced, never mutated, so a dispatch loop can iterate a stable snapshot without copying. */
   private watchers: Watcher[] = [];
+  /** byBucket caches, per resource segment (`/registry/pods/`), the watchers that may match its keys, in registration order. */
+  private byBucket = new Map<string, Watcher[]>();
   private dispatchedRev = 0;
-  /** lagging is set when a watcher was added since the last catch-up pass. */
-  private lagging = false;
+  /** lagging lists the watchers added since the last catch-up pass (only they can be behind dispatchedRev). */
+  private lagging: Watcher[] = [];
   private dispatching = false;
   private readonly onHandlerError?: (err: unknown, ev: StoreEvent) => void;
 
@@ -182,20 +194,35 @@ export class Store {
    * Throws StoreError Gone when fromRevision is compacted. Delivery is synchronous: events written while
    * a handler runs are queued and delivered after it returns (one dispatch loop, revision order).
    */
-  watch(prefix: string, fromRevision: number, handler: (ev: StoreEvent) => void, onGone?: (err: StoreError) => void): StoreWatch {
+  watch(prefix: string, fromRevision: number, handler: (ev: StoreEvent) => void, onGone?: (err: StoreError) => void, trigger?: WatchTrigger): StoreWatch {
     this.checkRetained(fromRevision);
-    const w: Watcher = { prefix, cursor: fromRevision, handler, onGone, stopped: false };
+    const w: Watcher = { prefix, bucket: bucketOf(prefix), cursor: fromRevision, handler, onGone, stopped: false, trigger };
     // Copy-on-write: dispatch iterates the array it started with, as the old per-event copy did.
-    this.watchers = [...this.watchers, w];
-    this.lagging = true;
+    this.setWatchers([...this.watchers, w]);
+    this.lagging = [...this.lagging, w];
     this.dispatch();
     return {
       stop: () => {
         if (w.stopped) return;
         w.stopped = true;
-        this.watchers = this.watchers.filter((x) => x !== w);
+        this.setWatchers(this.watchers.filter((x) => x !== w));
       },
     };
+  }
+
+  private setWatchers(ws: Watcher[]): void {
+    this.watchers = ws;
+    this.byBucket.clear();
+  }
+
+  // watchersFor returns the (never mutated) list of watchers whose prefix can match keys of bucket.
+  private watchersFor(bucket: string): Watcher[] {
+    let ws = this.byBucket.get(bucket);
+    if (!ws) {
+      ws = this.watchers.filter((w) => w.bucket === ANY || w.bucket === bucket);
+      this.byBucket.set(bucket, ws);
+    }
+    return ws;
   }
 
   private checkRetained(rev: number): void {
@@ -216,22 +243,37 @@ export class Store {
     try {
       for (;;) {
         let progressed = false;
-        // Only a newly added watcher can be behind dispatchedRev: every other one sees each dispatched event.
-        if (this.lagging) {
-          this.lagging = false;
-          const ws = this.watchers;
+        // Only a newly added watcher can be behind dispatchedRev: every other one sees each dispatched event
+        // (a watcher's cursor only advances on the events of its bucket; it is never behind once caught up).
+        if (this.lagging.length) {
+          const ws = this.lagging;
+          this.lagging = [];
           for (let i = 0; i < ws.length; i++) {
             const w = ws[i];
-            while (!w.stopped && w.cursor < this.dispatchedRev) { this.catchUp(w); progressed = true; }
+            try {
+              while (!w.stopped && w.cursor < this.dispatchedRev) { this.catchUp(w); progressed = true; }
+            } catch (e) {
+              // A throwing onGone may have left this and later watchers behind: re-check them next time.
+              this.lagging = [...ws.slice(i), ...this.lagging];
+              throw e;
+            }
           }
         }
         if (this.dispatchedRev < this.rev) {
           const ev = this.history[(this.dispatchedRev + 1) % this.cap]!;
           this.dispatchedRev++;
-          const cur = this.watchers;
+          const cur = this.watchersFor(bucketOf(ev.key));
+          // Trigger values of this event, computed once per key function.
+          let keyFn: ((o: KObject) => string) | undefined;
+          let k1 = '', k2: string | undefined;
           for (let i = 0; i < cur.length; i++) {
             const w = cur[i];
             if (w.stopped || w.cursor >= ev.revision) continue;
+            const t = w.trigger;
+            if (t !== undefined) {
+              if (t.key !== keyFn) { keyFn = t.key; k1 = t.key(ev.object); k2 = ev.prevObject ? t.key(ev.prevObject) : undefined; }
+              if (k1 !== t.value && k2 !== t.value) continue;
+            }
             w.cursor = ev.revision;
             if (ev.key.startsWith(w.prefix)) this.deliver(w, ev);
           }
@@ -239,9 +281,6 @@ export class Store {
         }
         if (!progressed) break;
       }
-    } catch (e) {
-      this.lagging = true; // a throwing onGone may have left watchers behind: re-check them next time
-      throw e;
     } finally {
       this.dispatching = false;
     }
@@ -251,7 +290,7 @@ export class Store {
     const next = w.cursor + 1;
     if (next <= this.compactedRevision) {
       w.stopped = true;
-      this.watchers = this.watchers.filter((x) => x !== w);
+      this.setWatchers(this.watchers.filter((x) => x !== w));
       const oldest = this.compactedRevision;
       w.onGone?.(new StoreError('Gone', '', `too old resource version: ${w.cursor} (${oldest})`, oldest));
       return;
@@ -279,6 +318,14 @@ export class Store {
     for (const d of this.dirNames()) if (d !== prefix && d.startsWith(prefix)) return true;
     return false;
   }
+}
+
+// bucketOf is a key's or prefix's resource segment (`/registry/pods/`, three slashes), or ANY when it has none.
+function bucketOf(keyOrPrefix: string): string {
+  const a = keyOrPrefix.indexOf('/');
+  const b = a < 0 ? -1 : keyOrPrefix.indexOf('/', a + 1);
+  const c = b < 0 ? -1 : keyOrPrefix.indexOf('/', b + 1);
+  return c < 0 ? ANY : keyOrPrefix.slice(0, c + 1);
 }
 
 function split(key: string): { dir: string; name: string } {

@@ -24,27 +24,29 @@ export function handleRequest(ctx: ServerContext, req: ApiRequest): ApiResponse 
   }
 }
 
+// getOnly answers a discovery GET with body (404 when there is none, 405 for other methods).
+function getOnly(req: ApiRequest, body: unknown): ApiResponse {
+  if (body === undefined) throw pathNotFound();
+  if (req.method !== 'GET') throw methodNotAllowed();
+  return { code: 200, body };
+}
+
 function route(ctx: ServerContext, req: ApiRequest): ApiResponse {
   if (isOpenApiPath(req.path)) return serveOpenApi(ctx, req);
   const p = parsePath(req.path);
-  const get = (body: unknown): ApiResponse => {
-    if (body === undefined) throw pathNotFound();
-    if (req.method !== 'GET') throw methodNotAllowed();
-    return { code: 200, body };
-  };
   if (p.type === 'api' || p.type === 'apis') {
     const v = aggregatedVersion(header(req, 'accept'));
     if (v) {
-      const res = get(aggregatedDiscovery(ctx.registry, p.type === 'api', v));
+      const res = getOnly(req, aggregatedDiscovery(ctx.registry, p.type === 'api', v));
       return { ...res, headers: { 'Content-Type': `application/json;g=apidiscovery.k8s.io;v=${v};as=APIGroupDiscoveryList` } };
     }
   }
   switch (p.type) {
-    case 'version': return get(VERSION_INFO);
-    case 'api': return get(apiVersions());
-    case 'apis': return get(apiGroupList(ctx.registry));
-    case 'group': return get(apiGroup(ctx.registry, p.group));
-    case 'groupVersion': return get(apiResourceList(ctx.registry, p.group, p.version));
+    case 'version': return getOnly(req, VERSION_INFO);
+    case 'api': return getOnly(req, apiVersions());
+    case 'apis': return getOnly(req, apiGroupList(ctx.registry));
+    case 'group': return getOnly(req, apiGroup(ctx.registry, p.group));
+    case 'groupVersion': return getOnly(req, apiResourceList(ctx.registry, p.group, p.version));
     case 'unknown': throw pathNotFound();
   }
   const def = ctx.registry.get(p.group, p.plural);

@@ -45,8 +45,11 @@ export function specPart(o: KObject): Record<string, unknown> {
 
 /** sameIgnoringVersion reports whether two objects are equal apart from resourceVersion and managedFields. */
 export function sameIgnoringVersion(a: KObject, b: KObject): boolean {
-  const strip = (o: KObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
-  return deepEqual(strip(a), strip(b));
+  return deepEqual(stripVersion(a), stripVersion(b));
+}
+
+function stripVersion(o: KObject): KObject {
+  return { ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } };
 }
 
 type Obj = Record<string, any>;

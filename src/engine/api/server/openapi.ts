@@ -8,6 +8,7 @@ import type { ServerContext } from './context';
 
 /** isOpenApiPath reports whether path (query included or not) is under /openapi/v3. */
 export function isOpenApiPath(path: string): boolean {
+  if (!path.startsWith('/openapi/v3')) return false;
   const p = path.split('?')[0];
   return p === '/openapi/v3' || p === '/openapi/v3/' || p.startsWith('/openapi/v3/');
 }

@@ -1,6 +1,6 @@
 import type { KObject } from '../../types';
 import type { ApiResponse, ResourceDef, Table, WatchEvent, WatchStream } from '../types';
-import { StoreError, type StoreEvent } from '../../store';
+import { StoreError, type StoreEvent, type WatchTrigger } from '../../store';
 import { toTable } from '../printers';
 import { parseFieldSelector, parseLabelSelector, FieldSelectorError, LabelSelectorError } from '../selectors';
 import { badRequest, expired, notFound, statusFailure } from '../errors';
@@ -148,6 +148,21 @@ export function watchObjects(ctx: ServerContext, r: ResourceRequest): ApiRespons
   return startWatch(ctx, r, match);
 }
 
+// podNodeName is the spec.nodeName field selector's value of a pod (fields.ts: str(o.spec?.nodeName)).
+const podNodeName = (o: KObject): string => {
+  const v = (o.spec as { nodeName?: unknown } | undefined)?.nodeName;
+  return v === undefined || v === null ? '' : String(v);
+};
+
+// triggerOf is the watch cache's pod trigger: a pod watch whose field selector requires spec.nodeName=X
+// can only ever see pods that are (or were) on X, so the store need not offer it any other event.
+function triggerOf(r: ResourceRequest): WatchTrigger | undefined {
+  if (r.def.group !== '' || r.def.plural !== 'pods' || !r.query.fieldSelector) return undefined;
+  const req = parseFieldSelector(r.query.fieldSelector, r.def.group, r.def.plural).requirements
+    .find((q) => q.field === 'spec.nodeName' && q.operator === '=');
+  return req ? { key: podNodeName, value: req.value } : undefined;
+}
+
 function startWatch(ctx: ServerContext, r: ResourceRequest, match: (o: KObject | undefined) => boolean): ApiResponse {
   const stream = new Stream();
   const table = wantsTable(r.req);
@@ -179,7 +194,7 @@ function startWatch(ctx: ServerContext, r: ResourceRequest, match: (o: KObject |
   };
   let timer: number | undefined;
   try {
-    const w = ctx.store.watch(prefix, from, onEvent, gone);
+    const w = ctx.store.watch(prefix, from, onEvent, gone, triggerOf(r));
     stream.cleanup = () => { w.stop(); if (timer !== undefined) ctx.clock.cancel(timer); };
   } catch (e) {
     if (e instanceof StoreError && e.code === 'Gone') {

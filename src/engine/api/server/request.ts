@@ -18,7 +18,9 @@ export function header(req: ApiRequest, name: string): string | undefined {
   const h = req.headers;
   if (!h) return undefined;
   const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(h)) if (k.toLowerCase() === lower) return v;
+  for (const k in h) {
+    if (Object.prototype.hasOwnProperty.call(h, k) && k.toLowerCase() === lower) return h[k];
+  }
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import type { KObject } from '../../types';
 import { clone, rfc3339, thaw } from '../../util';
 import { resourcePrefix, StoreError, type StoreEntry } from '../../store';
 import type { ApiResponse, PatchType, ResourceDef } from '../types';
-import { applyDefaults, generateJobSelector } from '../defaults';
+import { applyDefaults, generateJobSelector, podQOSClass } from '../defaults';
 import { allocateServiceAddresses } from '../admission/service-alloc';
 import { decodeError, validateCreate, validateStatusUpdate, validateUpdate, type FieldError } from '../validation';
 import { applyPatch, PatchError } from '../patch';
@@ -196,8 +196,20 @@ function updateChecked(ctx: ServerContext, r: ResourceRequest, mode: UpdateMode,
     }
     throw notFound(def, r.name!);
   }
-  if (mode !== 'finalize') applyDefaults(def.plural, obj);
+  if (mode === 'status' && def.group === '' && def.plural === 'pods' && obj.spec !== undefined && obj.spec === (entry.object as Obj).spec) {
+    // A pod status write keeps only the body's status: defaulting the stored (already defaulted, frozen) spec
+    // it echoes changes nothing, so only the status defaults of defaultPod apply.
+    defaultPodStatus(obj as Obj);
+  } else if (mode !== 'finalize') applyDefaults(def.plural, obj);
   return commitUpdate(ctx, def, entry, obj, mode, dry, md.resourceVersion || undefined, trackerFor(ctx, r, mode));
+}
+
+// defaultPodStatus is the status half of defaultPod (the pod strategy's Pending phase and QoS class).
+function defaultPodStatus(pod: Obj): void {
+  if (pod.status === undefined || pod.status === null || typeof pod.status !== 'object') pod.status = {};
+  const status = pod.status as Obj;
+  if (!status.phase) status.phase = 'Pending';
+  if (!status.qosClass) status.qosClass = podQOSClass(pod.spec as Obj);
 }
 
 function contentType(r: ResourceRequest): string {

@@ -203,13 +203,21 @@ export function syncDeploymentStatus(ctx: SyncContext, allRSs: Array<ReplicaSet 
 
 /** sameStatus compares two statuses as reflect.DeepEqual would (absent counters read as 0). */
 export function sameStatus(a: DeploymentStatus | undefined, b: DeploymentStatus): boolean {
-  const norm = (s: DeploymentStatus | undefined) => JSON.stringify({
-    ...Object.fromEntries(['observedGeneration', 'replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas']
-      .map((k) => [k, (s as Record<string, unknown> | undefined)?.[k] ?? 0])),
-    collisionCount: s?.collisionCount ?? null,
-    conditions: (s?.conditions ?? []).map((c) => [c.type, c.status, c.reason, c.message, c.lastUpdateTime, c.lastTransitionTime]),
-  });
-  return norm(a) === norm(b);
+  return normStatus(a) === normStatus(b);
+}
+
+const COUNTERS = ['observedGeneration', 'replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'] as const;
+
+// normStatus is the text sameStatus compares: the counters (absent as 0), collisionCount and the conditions' fields.
+function normStatus(s: DeploymentStatus | undefined): string {
+  const out: Record<string, unknown> = {};
+  for (const k of COUNTERS) out[k] = s?.[k] ?? 0;
+  out.collisionCount = s?.collisionCount ?? null;
+  const conds = s?.conditions ?? [];
+  const rows: unknown[] = [];
+  for (const c of conds) rows.push([c.type, c.status, c.reason, c.message, c.lastUpdateTime, c.lastTransitionTime]);
+  out.conditions = rows;
+  return JSON.stringify(out);
 }
 
 /** sync is DeploymentController.sync: scaling and status for paused deployments and scaling events. */

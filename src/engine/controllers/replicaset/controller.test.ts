@@ -192,4 +192,33 @@ describe('replicaset controller', () => {
     expect(after).not.toContain(before[0]);
     ctrl.stop();
   });
+  it('keeps its counts right through readiness changes, a relabelled pod, a template change and deletions', () => {
+    const { env, ctrl } = setup();
+    env.client.create('replicasets', 'default', replicaSet('kubia', 3));
+    ctrl.reconcile('ReplicaSet', 'default/kubia');
+    const status = () => (env.client.get('replicasets', 'default', 'kubia') as Obj).status;
+    const [a, b, c] = podsOf(env).map((p) => p.metadata.name ?? '');
+    runPod(env, a, 'node1', env.clock.now());
+    runPod(env, b, 'node1', env.clock.now());
+    runPod(env, c, 'node2');
+    ctrl.reconcile('ReplicaSet', 'default/kubia');
+    expect(status()).toEqual({ replicas: 3, fullyLabeledReplicas: 3, readyReplicas: 2, availableReplicas: 2, observedGeneration: 1 });
+    // An extra template label: the pods no longer carry all of it (fullyLabeled drops), the selector still matches.
+    const rs = clone(env.client.get('replicasets', 'default', 'kubia')) as Obj & { spec: { template: { metadata: { labels: Record<string, string> } } } };
+    rs.spec.template.metadata.labels = { app: 'kubia', tier: 'web' };
+    env.client.update('replicasets', 'default', rs);
+    ctrl.reconcile('ReplicaSet', 'default/kubia');
+    expect(status()).toEqual({ replicas: 3, readyReplicas: 2, availableReplicas: 2, observedGeneration: 2 });
+    // A relabelled pod is released and replaced; a deleted one is replaced too.
+    env.client.patch('pods', 'default', a, 'application/merge-patch+json', { metadata: { labels: { app: 'other' } } });
+    env.client.delete('pods', 'default', b, { gracePeriodSeconds: 0 });
+    env.actions.length = 0;
+    ctrl.reconcile('ReplicaSet', 'default/kubia');
+    expect(env.actions.filter((x) => x.startsWith('patch') || x.startsWith('create'))).toEqual([
+      `patch pods default/${a}`, expect.stringMatching(/^create pods default\/kubia-/), expect.stringMatching(/^create pods default\/kubia-/),
+    ]);
+    expect((env.client.get('pods', 'default', a) as Obj).metadata.ownerReferences).toBeUndefined();
+    ctrl.reconcile('ReplicaSet', 'default/kubia');
+    expect(status()).toEqual({ replicas: 3, fullyLabeledReplicas: 2, observedGeneration: 2 });
+  });
 });

@@ -1,7 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { KObject } from '../../types';
-import { clone } from '../../util';
 import { createInformer, keyOf, WorkQueue } from '../runtime';
 import type { Informer, ReconcileResult } from '../runtime';
 import type { Controller, ControllerDeps } from '../types';
@@ -12,7 +11,11 @@ import { createPodIndex } from './pod-index';
 import type { PodIndex } from './pod-index';
 import { controllerOf, isPodActive, isPodReady, newControllerRef, podFromTemplate } from './pods';
 import { podsToDelete } from './ranking';
-import { calculateStatus, errorText, statusUnchanged } from './status';
+import { matchesLabels } from './kinds';
+import type { LabelSelectorMatcher } from '../../api';
+import { countPods, errorText, statusFromCounts, statusUnchanged, templateMatcher } from './status';
+import type { PodCounts } from './summary';
+import { createSummaries } from './summary';
 
 /** BURST_REPLICAS is kube-controller-manager's burstReplicas: the most creates or deletes per sync. */
 export const BURST_REPLICAS = 500;
@@ -25,8 +28,10 @@ export interface ReplicaSetController extends Controller {
 
 const code = (e: unknown) => (e as { code?: number }).code;
 const group = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.split('/')[0] : '');
-const sameLabels = (a?: Record<string, string>, b?: Record<string, string>) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+// A status write keeps the pod's (frozen) labels object, so most updates compare it with itself.
+const sameLabels = (a?: Record<string, string>, b?: Record<string, string>) => a === b || JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
 const sameRef = (a?: OwnerReference, b?: OwnerReference) => a?.uid === b?.uid && a?.name === b?.name && a?.kind === b?.kind;
+const byName = (a: Pod, b: Pod) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1);
 const namespaceTerminating = (e: unknown) =>
   ((e as { status?: { details?: { causes?: Array<{ reason?: string; type?: string }> } } }).status?.details?.causes ?? [])
     .some((c) => c.reason === 'NamespaceTerminating' || c.type === 'NamespaceTerminating');
@@ -73,6 +78,8 @@ export function createReplicaSetController(deps: ControllerDeps & { burstReplica
 
 function createLoop(deps: ControllerDeps & { burstReplicas?: number }, kind: WorkloadKind, index: PodIndex): Loop {
   const { client, clock } = deps;
+  const summaries = createSummaries(index.ownedValues);
+  index.onOwned(summaries.onPod);
   const burst = deps.burstReplicas ?? BURST_REPLICAS;
   const recorder = deps.recorder(kind.component);
   const informer = createInformer<ReplicatedObject>(client, kind.resource);
@@ -96,7 +103,7 @@ function createLoop(deps: ControllerDeps & { burstReplicas?: number }, kind: Wor
     return rs;
   };
 
-  informer.addHandlers({ add: enqueue, update: (_o, n) => enqueue(n), delete: enqueue });
+  informer.addHandlers({ add: enqueue, update: (_o, n) => enqueue(n), delete: (rs) => { summaries.forget(rs.metadata.uid ?? ''); enqueue(rs); } });
   index.informer.addHandlers({
     add(pod) {
       if (pod.metadata?.deletionTimestamp) { enqueueOwner(pod); return; }
@@ -133,13 +140,35 @@ function createLoop(deps: ControllerDeps & { burstReplicas?: number }, kind: Wor
     let selector;
     try { selector = kind.selector(rs); } catch { return; }
     const ns = rs.metadata.namespace ?? '';
-    const candidates = [...index.owned(rs.metadata.uid ?? ''), ...index.orphans(ns)]
-      .filter((p) => p.metadata?.namespace === ns && isPodActive(p))
-      .sort((a, b) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1));
-    const owned = claimPods(client, kind, rs, selector, candidates);
+    const uid = rs.metadata.uid ?? '';
+    const deleting = !!rs.metadata.deletionTimestamp;
+    let counts: PodCounts | undefined;
+    let owned: Pod[] | undefined;
+    // Most syncs need no adoption or release: then the claimed pods are the active owned pods the selector
+    // still matches. Without minReadySeconds their counts are kept incrementally (summaries); the pods
+    // themselves are only listed, in name order, when some must be deleted.
+    if ((rs.spec?.minReadySeconds ?? 0) === 0) {
+      const sum = summaries.get(uid, ns, selector, templateMatcher(rs.spec?.template?.metadata?.labels));
+      if ((deleting || sum.stray === 0) && !adoptableOrphan(rs, selector, ns)) {
+        counts = { replicas: sum.claimed, fullyLabeled: sum.fully, ready: sum.ready, available: sum.ready };
+      }
+    } else {
+      owned = quickClaim(rs, selector, ns);
+    }
+    if (!counts && !owned) {
+      const candidates = [...index.owned(uid), ...index.orphans(ns)]
+        .filter((p) => p.metadata?.namespace === ns && isPodActive(p))
+        .sort(byName);
+      owned = claimPods(client, kind, rs, selector, candidates);
+    }
+    const now = clock.now();
+    if (!counts) counts = countPods(rs, owned!, now);
+    const claimed = owned;
+    // From a summary without strays, the claimed pods are exactly the active owned pods of ns.
+    const listOwned = () => claimed ?? index.ownedSorted(uid).filter((p) => p.metadata?.namespace === ns && isPodActive(p));
     let manageErr: unknown;
-    if (!rs.metadata.deletionTimestamp) manageErr = manageReplicas(rs, owned);
-    const status = calculateStatus(rs, owned, manageErr, clock.now());
+    if (!deleting) manageErr = manageReplicas(rs, counts.replicas, listOwned);
+    const status = statusFromCounts(rs, counts, manageErr, now);
     if (rs.metadata.generation) status.observedGeneration = rs.metadata.generation;
     const updated = statusUnchanged(rs, status) ? rs : writeStatus(rs, status);
     const want = updated.spec?.replicas ?? 1;
@@ -151,10 +180,32 @@ function createLoop(deps: ControllerDeps & { burstReplicas?: number }, kind: Wor
     }
   }
 
+  // adoptableOrphan: an active orphan in ns that rs selects (claimPods would try to adopt it).
+  function adoptableOrphan(rs: ReplicatedObject, selector: LabelSelectorMatcher, ns: string): boolean {
+    if (rs.metadata.deletionTimestamp) return false;
+    for (const p of index.orphanValues(ns)) if (isPodActive(p) && matchesLabels(selector, p.metadata?.labels)) return true;
+    return false;
+  }
+
+  // quickClaim is claimPods when it would patch nothing: the active pods rs controls and selects (any
+  // order), or undefined when some pod must be released or an orphan adopted (the full claim does that).
+  function quickClaim(rs: ReplicatedObject, selector: LabelSelectorMatcher, ns: string): Pod[] | undefined {
+    const claimed: Pod[] = [];
+    const deleting = !!rs.metadata.deletionTimestamp;
+    for (const p of index.ownedValues(rs.metadata.uid ?? '')) {
+      if (p.metadata?.namespace !== ns || !isPodActive(p)) continue;
+      if (matchesLabels(selector, p.metadata?.labels)) claimed.push(p);
+      else if (!deleting) return undefined;
+    }
+    if (adoptableOrphan(rs, selector, ns)) return undefined;
+    return claimed;
+  }
+
   // manageReplicas: create missing pods in slow-start batches (1, 2, 4, …) or delete the extras
-  // chosen by ActivePods ranking. Returns the first error (the sync is then retried with back-off).
-  function manageReplicas(rs: ReplicatedObject, owned: Pod[]): unknown {
-    const diff = owned.length - (rs.spec?.replicas ?? 1);
+  // chosen by ActivePods ranking (listOwned gives the claimed pods; they are ranked in name order).
+  // Returns the first error (the sync is then retried with back-off).
+  function manageReplicas(rs: ReplicatedObject, ownedCount: number, listOwned: () => Pod[]): unknown {
+    const diff = ownedCount - (rs.spec?.replicas ?? 1);
     if (diff < 0) {
       let remaining = Math.min(-diff, burst);
       for (let batch = Math.min(remaining, 1); batch > 0; batch = Math.min(2 * batch, remaining)) {
@@ -168,7 +219,7 @@ function createLoop(deps: ControllerDeps & { burstReplicas?: number }, kind: Wor
       return undefined;
     }
     if (diff > 0) {
-      const victims = podsToDelete(owned, relatedPods(rs), Math.min(diff, burst), clock.now());
+      const victims = podsToDelete([...listOwned()].sort(byName), relatedPods(rs), Math.min(diff, burst), clock.now());
       let err: unknown;
       for (const pod of victims) {
         try { deletePod(rs, pod); } catch (e) { err ??= e; }
@@ -220,8 +271,8 @@ function createLoop(deps: ControllerDeps & { burstReplicas?: number }, kind: Wor
   function writeStatus(rs: ReplicatedObject, status: ReplicaStatus): ReplicatedObject {
     let cur: ReplicatedObject = rs;
     for (let attempt = 0; ; attempt++) {
-      const next = clone(cur) as KObject;
-      next.status = status;
+      // A status write reads only the body's status (and resourceVersion): the frozen rest is shared, not copied.
+      const next = { ...cur, status } as KObject;
       try {
         return client.updateStatus(kind.resource, rs.metadata.namespace, next) as ReplicatedObject;
       } catch (e) {

@@ -35,13 +35,32 @@ export interface WorkloadKind {
   selector(obj: ReplicatedObject): LabelSelectorMatcher;
 }
 
-const matchers = new WeakMap<object, LabelSelectorMatcher>();
+const rsMatchers = new WeakMap<object, LabelSelectorMatcher>();
+const rcMatchers = new WeakMap<object, LabelSelectorMatcher>();
 
-// Objects are frozen snapshots, so a compiled selector can be cached per snapshot.
-function cached(obj: ReplicatedObject, build: () => LabelSelectorMatcher): LabelSelectorMatcher {
-  let m = matchers.get(obj);
-  if (!m) matchers.set(obj, (m = build()));
+// Objects are frozen snapshots, so a compiled selector can be cached per snapshot; a frozen spec.selector
+// is shared by the object's later snapshots (status writes keep it), so it is the longer-lived key.
+function cached(matchers: WeakMap<object, LabelSelectorMatcher>, obj: ReplicatedObject, build: () => LabelSelectorMatcher): LabelSelectorMatcher {
+  const sel = obj.spec?.selector;
+  const key = sel !== null && typeof sel === 'object' && Object.isFrozen(sel) ? sel : obj;
+  let m = matchers.get(key);
+  if (!m) matchers.set(key, (m = build()));
   return m;
+}
+
+const labelMatches = new WeakMap<LabelSelectorMatcher, WeakMap<object, boolean>>();
+
+/**
+ * matchesLabels is matcher.matches(labels), remembered per frozen label set (pods keep their labels
+ * object across status writes, so a sync over many pods tests each label set once per selector).
+ */
+export function matchesLabels(matcher: LabelSelectorMatcher, labels: Record<string, string> | undefined): boolean {
+  if (!labels || !Object.isFrozen(labels)) return matcher.matches(labels);
+  let memo = labelMatches.get(matcher);
+  if (!memo) labelMatches.set(matcher, (memo = new WeakMap()));
+  let v = memo.get(labels);
+  if (v === undefined) memo.set(labels, (v = matcher.matches(labels)));
+  return v;
 }
 
 /** REPLICA_SET models pkg/controller/replicaset for apps/v1 ReplicaSets. */
@@ -50,7 +69,7 @@ export const REPLICA_SET: WorkloadKind = {
   apiVersion: 'apps/v1',
   kind: 'ReplicaSet',
   component: 'replicaset-controller',
-  selector: (rs) => cached(rs, () => labelSelectorMatcher(rs.spec?.selector as LabelSelector | undefined)),
+  selector: (rs) => cached(rsMatchers, rs, () => labelSelectorMatcher(rs.spec?.selector as LabelSelector | undefined)),
 };
 
 /**
@@ -63,7 +82,7 @@ export const REPLICATION_CONTROLLER: WorkloadKind = {
   apiVersion: 'v1',
   kind: 'ReplicationController',
   component: 'replication-controller',
-  selector: (rc) => cached(rc, () => matcherFromRequirements(
+  selector: (rc) => cached(rcMatchers, rc, () => matcherFromRequirements(
     Object.entries((rc.spec?.selector ?? {}) as Record<string, string>).map(([key, v]) => ({ key, operator: '=' as const, values: [v] })),
   )),
 };

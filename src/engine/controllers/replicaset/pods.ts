@@ -14,9 +14,12 @@ export function isPodActive(pod: Pod): boolean {
   return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata?.deletionTimestamp;
 }
 
-/** readyCondition returns the pod's Ready condition. */
+/** readyCondition returns the pod's Ready condition (the first one, as find does). */
 function readyCondition(pod: Pod) {
-  return (pod.status?.conditions ?? []).find((c) => c.type === 'Ready');
+  const cs = pod.status?.conditions;
+  if (!cs) return undefined;
+  for (let i = 0; i < cs.length; i++) if (cs[i].type === 'Ready') return cs[i];
+  return undefined;
 }
 
 /** isPodReady is podutil.IsPodReady: the Ready condition is True. */
@@ -24,12 +27,18 @@ export function isPodReady(pod: Pod): boolean {
   return readyCondition(pod)?.status === 'True';
 }
 
+// Parsed Ready transition times per frozen condition (a sync over many pods reads each once).
+const readySince = new WeakMap<object, number | undefined>();
+
 /** podReadySince returns when the pod last became Ready (ms), or undefined. */
 export function podReadySince(pod: Pod): number | undefined {
   const c = readyCondition(pod);
   if (c?.status !== 'True' || !c.lastTransitionTime) return undefined;
-  const t = Date.parse(c.lastTransitionTime);
-  return Number.isNaN(t) ? undefined : t;
+  if (Object.isFrozen(c) && readySince.has(c)) return readySince.get(c);
+  const parsed = Date.parse(c.lastTransitionTime);
+  const t = Number.isNaN(parsed) ? undefined : parsed;
+  if (Object.isFrozen(c)) readySince.set(c, t);
+  return t;
 }
 
 /** isPodAvailable is podutil.IsPodAvailable: ready for at least minReadySeconds at now. */
@@ -70,6 +79,7 @@ export function maxContainerRestarts(pod: Pod): { regular: number; sidecar: numb
   let regular = 0;
   let sidecar = 0;
   for (const c of pod.status?.containerStatuses ?? []) regular = Math.max(regular, c.restartCount ?? 0);
+  if (!pod.status?.initContainerStatuses?.length) return { regular, sidecar };
   const sidecars = new Set((pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
   for (const c of pod.status?.initContainerStatuses ?? []) if (sidecars.has(c.name)) sidecar = Math.max(sidecar, c.restartCount ?? 0);
   return { regular, sidecar };

@@ -36,6 +36,19 @@ export function splitKey(key: string): [string, string] {
 
 const rvNum = (o: { metadata?: { resourceVersion?: string } }) => Number(o.metadata?.resourceVersion ?? 0);
 
+interface KeyRv { key: string; rv: number }
+// Every informer of a resource sees the same frozen event objects: their cache key and numeric
+// resourceVersion are computed once per object (and the shared key string keeps its hash).
+const keyRvs = new WeakMap<object, KeyRv>();
+function keyRvOf(obj: { metadata?: ObjectMeta }): KeyRv {
+  let k = keyRvs.get(obj);
+  if (!k) {
+    k = { key: keyOf(obj), rv: rvNum(obj) };
+    if (Object.isFrozen(obj) && Object.isFrozen(obj.metadata ?? obj)) keyRvs.set(obj, k);
+  }
+  return k;
+}
+
 /**
  * createInformer returns an Informer over client for resource.
  * Models client-go's SharedIndexInformer (no resync, no indexers): watch events arrive synchronously,
@@ -48,18 +61,20 @@ export function createInformer<T extends { metadata?: ObjectMeta }>(client: Clie
   const { namespace, ...listOpts } = opts;
 
   const apply = (type: string, obj: T) => {
-    const key = keyOf(obj);
+    const kr = keyRvOf(obj);
+    const key = kr.key;
     const old = cache.get(key);
     if (type === 'DELETED') {
       if (!old) return;
       cache.delete(key);
-      for (const h of handlers) h.delete?.(obj);
+      for (let i = 0; i < handlers.length; i++) handlers[i].delete?.(obj);
       return;
     }
     if (type !== 'ADDED' && type !== 'MODIFIED') return;
-    if (old && rvNum(obj) && rvNum(obj) <= rvNum(old)) return;
+    if (old && kr.rv && kr.rv <= keyRvOf(old).rv) return;
     cache.set(key, obj);
-    for (const h of handlers) {
+    for (let i = 0; i < handlers.length; i++) {
+      const h = handlers[i];
       if (old) h.update?.(old, obj);
       else h.add?.(obj);
     }

@@ -50,13 +50,24 @@ export const nodePorts: FilterPlugin = (_pod, info, n) => {
   return undefined;
 };
 
+const orders = new WeakMap<PodInfo, string[]>();
+// resourceOrder is the order Fit reports insufficient resources in (cpu, memory, ephemeral-storage, then the
+// rest sorted); computed once per pod, not once per node.
+function resourceOrder(info: PodInfo): string[] {
+  let order = orders.get(info);
+  if (!order) {
+    order = ['cpu', 'memory', 'ephemeral-storage', ...Object.keys(info.requests).filter((k) => !['cpu', 'memory', 'ephemeral-storage', 'pods'].includes(k)).sort()];
+    orders.set(info, order);
+  }
+  return order;
+}
+
 /** nodeResourcesFit models plugins/noderesources Fit: pod count, then each requested resource. */
 export const nodeResourcesFit: FilterPlugin = (_pod, info, n) => {
   const reasons: string[] = [];
   const maxPods = n.allocatable.pods ?? 110;
   if (n.pods.size + 1 > maxPods) reasons.push('Too many pods');
-  const order = ['cpu', 'memory', 'ephemeral-storage', ...Object.keys(info.requests).filter((k) => !['cpu', 'memory', 'ephemeral-storage', 'pods'].includes(k)).sort()];
-  for (const r of order) {
+  for (const r of resourceOrder(info)) {
     const want = info.requests[r] ?? 0;
     if (want <= 0) continue;
     const free = (n.allocatable[r] ?? 0) - (n.requested[r] ?? 0);

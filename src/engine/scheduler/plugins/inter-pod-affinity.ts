@@ -23,13 +23,14 @@ interface State { affinity: Term[]; anti: Term[]; affinityCounts: Map<string, nu
 
 const pair = (k: string, v: string) => `${k}\u0000${v}`;
 
+function bump(m: Map<string, number>, k: string): void { m.set(k, (m.get(k) ?? 0) + 1); }
+
 /** preFilter counts, per topology pair, the pods the incoming pod's terms (and existing pods' anti-affinity) care about. */
 function preFilter(pod: Pod, nodes: NodeInfo[]): State {
   const req = pod.spec?.affinity;
   const affinity = (req?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => compile(pod, t));
   const anti = (req?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map((t) => compile(pod, t));
   const st: State = { affinity, anti, affinityCounts: new Map(), antiCounts: new Map(), existingAnti: new Map() };
-  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const n of nodes) {
     const labels = n.node.metadata?.labels ?? {};
     if (affinity.length || anti.length) {

@@ -10,7 +10,7 @@ import { newCycleState } from './cycle';
 export type PreemptionResult = { node: NodeInfo; victims: PodInfo[] } | { message: string };
 
 function copyNode(n: NodeInfo): NodeInfo {
-  return { ...n, pods: new Map(n.pods), antiAffinityPods: new Map(n.antiAffinityPods), requested: { ...n.requested }, nonZeroRequested: { ...n.nonZeroRequested }, ports: [...n.ports] };
+  return { ...n, pods: new Map(n.pods), antiAffinityPods: new Map(n.antiAffinityPods), requested: { ...n.requested }, nonZeroRequested: { ...n.nonZeroRequested }, ports: [...n.ports], owners: new Map(n.owners) };
 }
 
 const startOf = (p: PodInfo) => p.pod.status?.startTime ?? p.pod.metadata?.creationTimestamp ?? '';

@@ -59,7 +59,8 @@ export const spread: ScorePlugin = {
   name: 'PodTopologySpread', weight: 2,
   score: (_pod, info, nodes) => {
     if (!info.owner) return nodes.map(() => MAX);
-    const raw = nodes.map((n) => { let c = 0; for (const p of n.pods.values()) if (p.owner === info.owner) c++; return c; });
+    const owner = info.owner;
+    const raw = nodes.map((n) => n.owners.get(owner) ?? 0);
     const max = Math.max(...raw), min = Math.min(...raw);
     return raw.map((s) => (max ? Math.floor(MAX * (max + min - s) / max) : MAX));
   },
