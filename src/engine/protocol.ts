@@ -4,11 +4,15 @@
  * Only types and a few pure helpers live here; the UI imports nothing else from the engine.
  */
 import type { KObject } from './types';
+import type { TrafficTrace } from './network/types';
+import type { TrafficStats } from './network/traffic';
 
 /** humanDuration is the AGE column's formatting (apimachinery duration.HumanDuration), shared with the UI. */
 export { humanDuration } from './util/time';
 
 export type { KObject } from './types';
+export type { TrafficTrace, Peer, Hop } from './network/types';
+export type { TrafficStats, TrafficPodRow, TrafficVersionRow, TrafficBucket } from './network/traffic';
 
 /** PROTOCOL_VERSION changes whenever a command or event changes shape incompatibly. */
 export const PROTOCOL_VERSION = 1;
@@ -41,6 +45,8 @@ export type LogEntry =
   | { t: number; kind: 'tick' }
   | { t: number; kind: 'write'; path: string; content: string }
   | { t: number; kind: 'apply'; yaml: string }
+  /** editor is an editor session opened by the shell (`kubectl edit`, `vim FILE`) closing: the file as saved, so replay repeats the edit. */
+  | { t: number; kind: 'editor'; path: string; saved: boolean; content?: string }
   | { t: number; kind: 'resize'; cols: number; rows: number };
 
 /** SavedSandbox is everything needed to rebuild a sandbox: seed, input log and final virtual time. */
@@ -87,7 +93,8 @@ export type Command =
   | { type: 'apply'; id: number; yaml: string }
   /** crash makes the worker throw (tests of the restart path). */
   | { type: 'crash' }
-  | PanelCommand;
+  | PanelCommand
+  | TrafficCommand;
 
 /** CommandType is the discriminant of Command. */
 export type CommandType = Command['type'];
@@ -119,7 +126,8 @@ export type SandboxEvent =
   | { type: 'restoring'; entries: number }
   | { type: 'restored'; transcript: string }
   | { type: 'error'; message: string }
-  | PanelEvent;
+  | PanelEvent
+  | TrafficEvent;
 
 /** SandboxEventType is the discriminant of SandboxEvent. */
 export type SandboxEventType = SandboxEvent['type'];
@@ -161,3 +169,24 @@ export type PanelEvent =
   | { type: 'openEditor'; editor: number; path: string }
   /** schemaBundle is one JSON schema covering every served kind (picked by apiVersion and kind); source names its origin. */
   | { type: 'schemaBundle'; id: number; schema: unknown; source: string };
+
+// --- N7: visible traffic (traces for the map's animation, the traffic generator's live shares) -----
+// Added in protocol version 1 without a bump: both are new members of the unions, so an older UI
+// simply ignores the event and an older worker ignores the command.
+
+/** TrafficCommand configures the traffic feed; the UI sends it after every snapshot (a restarted worker starts with the defaults). */
+export type TrafficCommand =
+  /** trafficOptions: traces=false stops trace batches (the map's traffic is hidden); probes=true includes kubelet probe traces. Defaults: traces on, probes off. */
+  | { type: 'trafficOptions'; traces: boolean; probes: boolean };
+
+/** TRAFFIC_BATCH_MAX is the most traces one `traffic` event carries; the rest of a busy interval is sampled away and counted in `dropped`. */
+export const TRAFFIC_BATCH_MAX = 24;
+
+/** TrafficEvent carries the traffic of the last flush interval. */
+export type TrafficEvent =
+  /**
+   * traffic is a batch of completed request traces (oldest first; probes only when asked) and, while any
+   * generator runs (and once more after the last one stops), every generator's stats. now is the virtual
+   * time of the batch, so the UI can spread the animations over the interval they happened in.
+   */
+  | { type: 'traffic'; now: number; traces: TrafficTrace[]; dropped: number; generators?: TrafficStats[] };

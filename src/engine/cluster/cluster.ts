@@ -18,7 +18,7 @@ import { createKubelet } from '../kubelet';
 import type { Kubelet } from '../kubelet';
 import type { ClusterOptions, NodeSpec, ResolvedNode } from './options';
 import { DEFAULT_NODES, resolveNodes } from './options';
-import { buildLease, buildNode, recordKubeletStart, recordNodeReady, recordRegisteredNode, bootstrapAddons, bootstrapControlPlane, fakeCaCert, recordKubeProxiesStarted, recordNodesRegistered, settleAddons } from './bootstrap';
+import { buildLease, buildNode, recordKubeletStart, recordNodeReady, recordRegisteredNode, bootstrapAddons, bootstrapControlPlane, fakeCaCert, recordKubeProxiesStarted, recordNodesRegistered } from './bootstrap';
 import { fnv32 } from './bootstrap/ids';
 import { startHeartbeats } from './heartbeat';
 import { createImageFaults } from './image-faults';
@@ -112,11 +112,12 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
       .map((d) => ({ resource: d.plural, group: d.group })),
   });
   const publishers = createNamespacePublishers({ client, clock, caCert });
-  const controllers = CONTROLLERS.map(([name, create]) => create({ client, clock, rng: stream(`controller/${name}`), recorder }));
+  const controllers = CONTROLLERS.map(([name, create]) => create({ client, clock, rng: stream(`controller/${name}`), recorder, loadBalancer: opts.loadBalancer }));
   const kubelets = new Map<string, Kubelet>();
-  const network = createNetwork({ client, clock, rng: stream('network'), kubelet: (node) => kubelets.get(node), ingress: createIngressRouter(client) });
+  const stopped = new Set<string>();
+  const network = createNetwork({ client, clock, rng: stream('network'), kubelet: (node) => kubelets.get(node), ingress: createIngressRouter(client), nodeDown: (node) => stopped.has(node) });
   const netTools = (ns: string, pod: string) => (argv: string[], stdin: string, flavor: 'busybox' | 'gnu') => runNetTool(network, network.podSource(ns, pod), argv, stdin, flavor);
-  const kubeletFor = (name: string) => createKubelet({ nodeName: name, client, clock, rng: stream(`kubelet/${name}`), recorder: recorder('kubelet', name), images, pullDelay: imageFaults.pullDelay, netTools });
+  const kubeletFor = (name: string) => createKubelet({ nodeName: name, client, clock, rng: stream(`kubelet/${name}`), recorder: recorder('kubelet', name), images, pullDelay: imageFaults.pullDelay, netTools, traceProbe: (t) => network.record(t) });
   for (const n of nodes) kubelets.set(n.name, kubeletFor(n.name));
   const logs: PodLogProvider = (ns, pod, o) => {
     const p = client.tryGet('pods', ns, pod);
@@ -142,14 +143,12 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   clock.advance(REGISTERED_MS);
   recordNodesRegistered(ctx);
   clock.advance(ADDON_PHASE_MS - REGISTERED_MS);
-  const addons = bootstrapAddons(ctx);
+  bootstrapAddons(ctx);
   clock.advance(KUBE_PROXY_START_MS);
   recordKubeProxiesStarted(ctx);
   clock.advance(SETTLE_MS - ADDON_PHASE_MS - KUBE_PROXY_START_MS);
-  settleAddons(ctx, addons);
   clock.advance(Math.max(0, (opts.handoverMs ?? DEFAULT_HANDOVER_MS) - SETTLE_MS));
 
-  const stopped = new Set<string>();
   const joinRng = stream('join');
   let nextIndex = nodes.length;
   const addNode = (spec: Partial<NodeSpec> = {}): string => {

@@ -14,6 +14,12 @@ export interface ClusterOptions {
   nodes?: NodeSpec[];
   /** handoverMs is how long after start the cluster is handed to the user (default 5 minutes). */
   handoverMs?: number;
+  /**
+   * loadBalancer chooses what `type: LoadBalancer` Services get: 'cloud' (default) runs a cloud provider's
+   * service controller that assigns an EXTERNAL-IP after ~30-45 s; 'none' leaves it `<pending>` forever,
+   * as on a bare-metal kubeadm cluster without MetalLB.
+   */
+  loadBalancer?: 'cloud' | 'none';
 }
 
 /** DEFAULT_NODES is the kubeadm cluster a learner gets: one control plane and two workers. */

@@ -7,6 +7,11 @@ import { createJobController } from './job';
 import { createCronJobController } from './cronjob';
 import { createGarbageCollectorController } from './garbagecollector';
 import { createNodeLifecycleController } from './nodelifecycle';
+import { createIngressStatusController } from '../network/ingress';
+import { createEndpointsController } from './endpoints';
+import { createEndpointSliceController } from './endpointslice';
+import { createServiceLBController } from './servicelb';
+import { createEndpointSliceMirroringController } from './endpointslicemirroring';
 
 /**
  * CONTROLLERS are kube-controller-manager's loops that createCluster starts, by upstream name
@@ -20,4 +25,9 @@ export const CONTROLLERS: ReadonlyArray<readonly [string, ControllerFactory]> = 
   ['cronjob', createCronJobController],
   ['garbagecollector', createGarbageCollectorController],
   ['nodelifecycle', createNodeLifecycleController],
+  ['ingress-nginx', createIngressStatusController],
+  ['endpoint', createEndpointsController],
+  ['endpointslice', createEndpointSliceController],
+  ['endpointslicemirroring', createEndpointSliceMirroringController],
+  ['service-lb-controller', createServiceLBController],
 ];

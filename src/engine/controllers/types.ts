@@ -16,6 +16,8 @@ export interface ControllerDeps {
   rng: Rng;
   /** recorder returns the event recorder of a component (e.g. 'replicaset-controller'). */
   recorder(component: string, host?: string): EventRecorder;
+  /** loadBalancer is ClusterOptions.loadBalancer: 'none' keeps the cloud service controller from running (default 'cloud'). */
+  loadBalancer?: 'cloud' | 'none';
 }
 
 /** ControllerFactory builds a controller from its dependencies. */

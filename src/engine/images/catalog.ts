@@ -8,6 +8,8 @@ import { CURL, HTTPD, MYSQL, PAUSE, POSTGRES, REDIS, genericWebApp } from './ser
 import { SYSTEM_IMAGES } from './system';
 import { isOfficialName, officialImage } from './official';
 import { STRESS } from './stress';
+import { AGNHOST, SERVE_HOSTNAME } from './agnhost';
+import { ingressNginxLookup } from './ingress-nginx';
 
 /** REGISTRIES are the registry hosts that resolve; any other host fails DNS. */
 export const REGISTRIES = ['docker.io', 'registry.k8s.io', 'quay.io', 'ghcr.io', 'gcr.io', 'k8s.gcr.io', 'mcr.microsoft.com', 'public.ecr.aws'];
@@ -19,7 +21,7 @@ const GENERIC_TAG = /^v?\d+(\.\d+){0,3}([-.][a-z0-9]+)*$/;
 const VARIANT_TAG = /^(v?\d[\w.-]*|(\d+[\w.]*-)?(alpine|slim|bookworm|bullseye|buster|jammy|noble|focal|lts|jdk|jre|stable|edge|latest|mainline)[\w.-]*)$/;
 
 const FIXED = new Map<string, ImageSpec>();
-for (const img of [STRESS, BUSYBOX, ALPINE, UBUNTU, DEBIAN, HELLO_WORLD, BATCH_JOB, SSD_MONITOR, REDIS, HTTPD, POSTGRES, MYSQL, CURL, PAUSE, ...SYSTEM_IMAGES]) FIXED.set(img.repository, img);
+for (const img of [STRESS, BUSYBOX, ALPINE, UBUNTU, DEBIAN, HELLO_WORLD, BATCH_JOB, SSD_MONITOR, REDIS, HTTPD, POSTGRES, MYSQL, CURL, PAUSE, AGNHOST, SERVE_HOSTNAME, ...SYSTEM_IMAGES]) FIXED.set(img.repository, img);
 
 interface Found { image: ImageSpec; strictTags: boolean; tagOk?: (tag: string) => boolean }
 
@@ -28,6 +30,7 @@ function lookup(domain: string, path: string, tag: string): Found | undefined {
   const repo = `${domain}/${path}`;
   if (repo === 'docker.io/library/nginx') return { image: nginxImage(tag), strictTags: true };
   if (domain === 'k8s.gcr.io') return lookup('registry.k8s.io', path, tag);
+  const ingressNginx = ingressNginxLookup(repo, tag); if (ingressNginx) return ingressNginx;
   const fixed = FIXED.get(repo);
   if (fixed) return { image: fixed, strictTags: true };
   if (domain !== 'docker.io') return undefined;

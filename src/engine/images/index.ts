@@ -5,3 +5,5 @@ export type { ParsedRef } from './reference';
 export { hex64 } from './digest';
 export { unixDate } from './sh-run';
 export { NGINX_INDEX } from './nginx';
+export { INGRESS_ACCESS_HEADER, nginxPage } from './ingress-nginx';
+export type { IngressAccess } from './ingress-nginx';

@@ -14,6 +14,8 @@ export function kubiaImage(repository: string, variant: KubiaVariant): ImageSpec
     sizeBytes: 247_371_562,
     defaultCommand: ['node', 'app.js'],
     defaultArgs: [],
+    // ENV of the node:7 base image the book's Dockerfile builds on.
+    env: [['NPM_CONFIG_LOGLEVEL', 'info'], ['NODE_VERSION', '7.10.1'], ['YARN_VERSION', '0.24.4']],
     binaries: NODE_BINARIES,
     description: `Kubernetes in Action kubia app (${variant})`,
     start: (ctx) => startKubia(ctx, image, variant),

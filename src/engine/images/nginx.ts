@@ -36,6 +36,14 @@ function errorTime(ms: number): string {
   return `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
 }
 
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** httpDate formats ms as an HTTP Date header (`Mon, 10 Mar 2025 09:00:12 GMT`). */
+function httpDate(ms: number): string {
+  const d = new Date(ms);
+  return `${DAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} GMT`;
+}
+
 /** accessTime formats ms as the combined log format's `[10/Mar/2025:09:00:12 +0000]`. */
 export function accessTime(ms: number): string {
   const d = new Date(ms);
@@ -51,6 +59,12 @@ function version(tag: string): string {
 
 const BASE_TAGS = ['1.14', '1.14.2', '1.16', '1.17', '1.18', '1.19', '1.20', '1.21', '1.22', '1.23', '1.23.4', '1.24', '1.24.0', '1.25', '1.25.5', '1.26', '1.26.3', '1.27', '1.27.4', 'mainline', 'stable', 'perl', 'bookworm'];
 
+/** nginxEnv is the ENV of the official nginx Dockerfile for version v (njs and package release of 1.27.x). */
+function nginxEnv(v: string, alpine: boolean): [string, string][] {
+  const rel = alpine ? '1' : '1~bookworm';
+  return [['NGINX_VERSION', v], ['NJS_VERSION', '0.8.9'], ['NJS_RELEASE', rel], ['PKG_RELEASE', rel], ['DYNPKG_RELEASE', rel]];
+}
+
 /** nginxImage builds the official nginx image (Debian or Alpine variant) for tag. */
 export function nginxImage(tag: string): ImageSpec {
   const alpine = tag.includes('alpine');
@@ -61,6 +75,7 @@ export function nginxImage(tag: string): ImageSpec {
     sizeBytes: alpine ? 20_985_623 : 72_188_133,
     defaultCommand: ['/docker-entrypoint.sh'],
     defaultArgs: ['nginx', '-g', 'daemon off;'],
+    env: nginxEnv(v, alpine),
     binaries: alpine ? [...BUSYBOX_BINARIES, 'nginx', 'curl'] : [...DEBIAN_BINARIES, 'nginx', 'curl'],
     description: `nginx ${v} web server (${alpine ? 'Alpine' : 'Debian bookworm'})`,
     start: (ctx) => startNginx(ctx, image, v, alpine),
@@ -96,15 +111,22 @@ function startNginx(ctx: ProgramContext, image: ImageSpec, v: string, alpine: bo
   ctx.log(`${t} [notice] 1#1: start worker process 30`);
   ctx.fs.set('/usr/share/nginx/html/index.html', NGINX_INDEX);
   ctx.fs.set('/etc/nginx/nginx.conf', 'user  nginx;\nworker_processes  auto;\n');
+  // mtime of the packaged index.html in nginx:1.27.4 (ETag "67a34638-267"), kept for every tag.
+  const mtime = 1_738_753_592_000;
   const http = (req: HttpRequest): HttpResponse => {
     const path = req.path.split('?')[0];
     const file = ctx.fs.get(`/usr/share/nginx/html${path.endsWith('/') ? path + 'index.html' : path}`);
     const ok = req.method === 'GET' || req.method === 'HEAD';
     const status = file !== undefined ? (ok ? 200 : 405) : 404;
     const body = status === 200 ? file ?? '' : errorPage(status, v);
-    const ua = req.headers['user-agent'] ?? '-';
-    ctx.log(`${req.remoteAddr} - - ${accessTime(ctx.now())} "${req.method} ${req.path} HTTP/1.1" ${status} ${body.length} "-" "${ua}" "-"`);
-    return { status, headers: { 'Content-Type': 'text/html', Server: `nginx/${v}` }, body };
+    const head = req.method === 'HEAD';
+    const h = (k: string) => req.headers[k] || '-';
+    // log_format main: $remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" "$http_x_forwarded_for"
+    ctx.log(`${req.remoteAddr} - - ${accessTime(ctx.now())} "${req.method} ${req.path} HTTP/1.1" ${status} ${head ? 0 : body.length} "${h('referer')}" "${h('user-agent')}" "${h('x-forwarded-for')}"`);
+    const headers: Record<string, string> = { Server: `nginx/${v}`, Date: httpDate(ctx.now()), 'Content-Type': 'text/html', 'Content-Length': String(body.length) };
+    if (status === 200) Object.assign(headers, { 'Last-Modified': httpDate(mtime), Connection: 'keep-alive', ETag: `"${Math.floor(mtime / 1000).toString(16)}-${body.length.toString(16)}"`, 'Accept-Ranges': 'bytes' });
+    else headers.Connection = 'keep-alive';
+    return { status, headers, body: head ? '' : body };
   };
   return makeServer(ctx, image, alpine ? 'busybox' : 'gnu', {
     ports: [80],

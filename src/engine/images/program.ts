@@ -25,8 +25,10 @@ export function lineWriter(log: (line: string) => void): { write(t: string): voi
 
 /** shellEnv builds the tiny shell's environment for a container. */
 export function shellEnv(ctx: ProgramContext, binaries: readonly string[], flavor: 'busybox' | 'gnu', out: (t: string) => void): ShEnv {
-  const vars = new Map<string, string>([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', ctx.hostname], ['HOME', '/root']]);
+  // Order as `env` prints it in a containerd container: PATH, HOSTNAME, image ENV, kubelet variables, HOME (added by runc when unset).
+  const vars = new Map<string, string>([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', ctx.hostname]]);
   for (const [k, v] of Object.entries(ctx.env)) vars.set(k, v);
+  if (!vars.has('HOME')) vars.set('HOME', '/root');
   return { vars, fs: ctx.fs, hostname: ctx.hostname, now: () => ctx.now(), binaries: new Set(binaries), flavor, out, err: out, net: ctx.net };
 }
 
@@ -40,7 +42,8 @@ export interface ServerBehaviour {
 
 /** makeServer wraps a long-running program: exec runs against the image's userland. */
 export function makeServer(ctx: ProgramContext, image: ImageSpec, flavor: 'busybox' | 'gnu', b: ServerBehaviour): Process {
-  const execEnv = () => { const e = shellEnv(ctx, image.binaries, flavor, () => {}); return { vars: e.vars, fs: e.fs, hostname: e.hostname, now: e.now, binaries: e.binaries, flavor, net: e.net }; };
+  const pid1 = effectiveArgv(ctx, image).argv;
+  const execEnv = () => { const e = shellEnv(ctx, image.binaries, flavor, () => {}); return { vars: e.vars, fs: e.fs, hostname: e.hostname, now: e.now, binaries: e.binaries, flavor, net: e.net, pid1Argv: pid1 }; };
   return {
     listens: (port) => !ctx.exited() && b.ports.includes(port),
     http: b.http,
@@ -57,12 +60,16 @@ export function makeServer(ctx: ProgramContext, image: ImageSpec, flavor: 'busyb
 /** runCommandLine runs argv as PID 1 through the tiny shell (busybox-style images, command overrides). */
 export function runCommandLine(ctx: ProgramContext, image: ImageSpec, flavor: 'busybox' | 'gnu', argv: string[]): Process {
   const w = lineWriter((l) => ctx.log(l));
-  const env = shellEnv(ctx, image.binaries, flavor, (t) => w.write(t));
+  // Servers started from the shell (busybox httpd), by port; they live as long as the container.
+  const servers = new Map<number, (req: HttpRequest) => HttpResponse>();
+  const serve = (port: number, handler: (req: HttpRequest) => HttpResponse) => { if (!ctx.exited()) servers.set(port, handler); };
+  const env: ShEnv = { ...shellEnv(ctx, image.binaries, flavor, (t) => w.write(t)), serve, pid1: true };
   const bin = (argv[0] ?? '').split('/').pop() ?? '';
   const proc: Process = {
-    listens: () => false,
+    listens: (port) => !ctx.exited() && servers.has(port),
+    http: (req) => servers.get(req.port)?.(req) ?? { status: 502, body: '' },
     signal(sig) { if (sig === 'SIGKILL') ctx.exit(137, 'Error'); /* a shell as PID 1 has no SIGTERM handler: ignored */ },
-    exec: (a, stdin) => execSync(a, { vars: env.vars, fs: env.fs, hostname: env.hostname, now: env.now, binaries: env.binaries, flavor, net: env.net }, stdin),
+    exec: (a, stdin) => execSync(a, { vars: env.vars, fs: env.fs, hostname: env.hostname, now: env.now, binaries: env.binaries, flavor, net: env.net, serve, pid1Argv: argv }, stdin),
   };
   if (!image.binaries.includes(bin) && !['echo', 'true', 'false', 'printf', 'test', '['].includes(bin)) {
     // Models containerd's StartError when the entrypoint is not in the image.

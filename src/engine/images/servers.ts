@@ -1,5 +1,5 @@
 import type { HttpResponse, ImageSpec, ProgramContext, Process } from './types';
-import { BUSYBOX_BINARIES, DEBIAN_BINARIES, effectiveArgv, makeServer, runCommandLine } from './program';
+import { BUSYBOX_BINARIES, DEBIAN_BINARIES, effectiveArgv, lineWriter, makeServer, runCommandLine } from './program';
 import { unixDate } from './sh-run';
 
 /** ServerImageOptions describe a long-running daemon image. */
@@ -139,11 +139,22 @@ export const CURL: ImageSpec = {
     const { argv } = effectiveArgv(ctx, CURL);
     const args = argv[0] === '/entrypoint.sh' ? argv.slice(1) : argv;
     if (args[0] === 'curl' || (argv[0] === '/entrypoint.sh' && args[0]?.startsWith('-'))) {
+      // curl is PID 1: one run through the pod's network, its output becomes the container log, then it exits.
       const rest = args[0] === 'curl' ? args.slice(1) : args;
       const url = rest.find((a) => !a.startsWith('-'));
-      if (!url) ctx.log("curl: try 'curl --help' or 'curl --manual' for more information");
-      else ctx.log(`curl: (6) Could not resolve host: ${url.replace(/^\w+:\/\//, '').split(/[/:]/)[0]}`);
-      ctx.after(0, () => ctx.exit(url ? 6 : 2));
+      const r = ctx.net?.(['curl', ...rest], '', 'busybox') ?? (url
+        ? { exitCode: 6, stdout: '', stderr: `curl: (6) Could not resolve host: ${url.replace(/^\w+:\/\//, '').split(/[/:]/)[0]}\n` }
+        : { exitCode: 2, stdout: '', stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n" });
+      const w = lineWriter((line) => ctx.log(line));
+      ctx.after(r.durationMs ?? 0, () => {
+        // The progress meter's last line follows the body, as the two streams interleave on a terminal.
+        const cut = r.exitCode === 0 ? r.stderr.lastIndexOf('\r') : -1;
+        w.write(cut > 0 ? r.stderr.slice(0, cut) : r.stderr);
+        w.write(r.stdout);
+        if (cut > 0) w.write(r.stderr.slice(cut));
+        w.flush();
+        ctx.exit(r.exitCode);
+      });
       return makeServer(ctx, CURL, 'busybox', { ports: [] });
     }
     return runCommandLine(ctx, CURL, 'busybox', args);

@@ -1,4 +1,5 @@
-import type { ExecResult, NetTools } from './types';
+import type { ExecResult, HttpRequest, HttpResponse, NetTools } from './types';
+import { busyboxHttpd, parseHttpdArgs } from './httpd';
 import { parseScript, type Node, type Word } from './sh-parse';
 
 /** ShEnv is what the tiny container shell runs against: variables, files, clock and output. */
@@ -17,6 +18,12 @@ export interface ShEnv {
   stdin?: string;
   /** net runs network commands (curl, nslookup, …) against the cluster network, when the pod has one. */
   net?: NetTools;
+  /** serve makes the container listen on port with handler (busybox httpd started from a shell). */
+  serve?(port: number, handler: (req: HttpRequest) => HttpResponse): void;
+  /** pid1 is set when the shell runs as the container's main process (a foreground server then blocks it). */
+  pid1?: boolean;
+  /** pid1Argv is the container's main process command line (for `ps` in exec). */
+  pid1Argv?: string[];
 }
 
 class Exit { constructor(readonly code: number) {} }
@@ -282,13 +289,22 @@ export class ShRunner {
     if (!has(cmd)) return this.notFound(cmd);
     const viaNet = env.net?.([cmd, ...args], env.stdin ?? '', env.flavor);
     if (viaNet) {
+      // The tool's output appears when it finishes (a curl timeout prints after the wait); files it saved land in the container.
       env.stdin = '';
-      if (viaNet.stdout) env.out(viaNet.stdout);
-      if (viaNet.stderr) env.err(viaNet.stderr);
       if (viaNet.durationMs) yield viaNet.durationMs;
+      for (const [path, content] of Object.entries(viaNet.files ?? {})) env.fs.set(path, content);
+      if (viaNet.stderr) env.err(viaNet.stderr);
+      if (viaNet.stdout) env.out(viaNet.stdout);
       return viaNet.exitCode;
     }
     switch (cmd) {
+      case 'httpd': {
+        // Models busybox httpd: without -f it daemonizes (the command returns at once, the server keeps running).
+        const o = parseHttpdArgs(args);
+        env.serve?.(o.port, busyboxHttpd(env.fs, o.home, env.now));
+        if (o.foreground && env.pid1 && env.serve) for (;;) yield 3_600_000;
+        return 0;
+      }
       case 'sleep': {
         const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(args[0] ?? '');
         if (!m) { env.err(`sleep: invalid number '${args[0] ?? ''}'\n`); return 1; }
@@ -324,6 +340,11 @@ export class ShRunner {
         const names = [...env.fs.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split('/')[0]);
         const base = dir === '/' ? ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'] : [];
         const all = [...new Set([...base, ...names])].sort();
+        // A path that is neither a file nor holds any (a missing file, e.g. a readiness probe's `ls /var/ready`) fails as ls does.
+        if (!all.length && !['/bin', '/dev', '/etc', '/home', '/proc', '/root', '/sys', '/tmp', '/usr', '/var'].includes(dir.replace(/\/$/, ''))) {
+          env.err(env.flavor === 'gnu' ? `ls: cannot access '${dir}': No such file or directory\n` : `ls: ${dir}: No such file or directory\n`);
+          return env.flavor === 'gnu' ? 2 : 1;
+        }
         if (all.length) env.out(all.join('\n') + '\n');
         return 0;
       }
@@ -334,6 +355,16 @@ export class ShRunner {
         env.out([...env.vars].map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
         return 0;
       }
+      case 'which': {
+        // Paths as Debian/Alpine install them: the core userland in /bin, the rest in /usr/bin.
+        const core = new Set(['sh', 'bash', 'dash', 'ash', 'cat', 'ls', 'echo', 'sleep', 'touch', 'rm', 'mkdir', 'date', 'hostname', 'pwd', 'true', 'false', 'kill', 'ps', 'mv', 'cp', 'grep', 'df', 'mount', 'uname', 'ping', 'netstat', 'ip', 'sed', 'tar', 'gzip', 'gunzip', 'chmod', 'chown', 'ln', 'dd', 'more', 'stat', 'busybox']);
+        let st = 0;
+        for (const a of args.filter((x) => !x.startsWith('-'))) {
+          if (env.binaries.has(a)) env.out(`${core.has(a) ? '/bin' : '/usr/bin'}/${a}\n`); else st = 1;
+        }
+        return st;
+      }
+      case 'ps': env.out(psOutput(env, args)); return 0;
       case 'pwd': env.out('/\n'); return 0;
       case 'whoami': env.out('root\n'); return 0;
       case 'sh': case 'bash': case 'ash': {
@@ -388,14 +419,35 @@ export function ociNotFound(bin: string): string {
   return `OCI runtime exec failed: exec failed: unable to start container process: exec: "${bin}": executable file not found in $PATH: unknown`;
 }
 
+/**
+ * psOutput lists PID 1 and ps itself: busybox's `PID USER TIME COMMAND` table, or procps (`ps`, `ps aux`, `ps -ef`).
+ * The simulation has no other processes (no nginx workers, no shells left behind by exec).
+ */
+function psOutput(env: ShEnv, args: string[]): string {
+  const pid1 = (env.pid1Argv?.length ? env.pid1Argv : ['sh']).join(' ');
+  const self = ['ps', ...args].join(' ');
+  if (env.flavor === 'busybox') return `PID   USER     TIME  COMMAND\n    1 root      0:00 ${pid1}\n   42 root      0:00 ${self}\n`;
+  const a = args.join(' ');
+  const start = (() => { const d = new Date(env.now()); return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`; })();
+  if (/^-(ef|fe)$/.test(a)) {
+    return `UID          PID    PPID  C STIME TTY          TIME CMD\nroot           1       0  0 ${start} ?        00:00:00 ${pid1}\nroot          42       0  0 ${start} ?        00:00:00 ${self}\n`;
+  }
+  if (/^-?aux$/.test(a)) {
+    return `USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\nroot           1  0.0  0.1  11404  7412 ?        Ss   ${start}   0:00 ${pid1}\nroot          42  0.0  0.0   8092  4032 ?        Rs   ${start}   0:00 ${self}\n`;
+  }
+  const comm = (argv: string) => (argv.split(' ')[0] ?? '').split('/').pop() ?? '';
+  return `    PID TTY          TIME CMD\n      1 ?        00:00:00 ${comm(pid1)}\n     42 ?        00:00:00 ps\n`;
+}
+
 /** execSync runs argv to completion inside a container (kubectl exec, exec probes), skipping sleeps but timing them; stdin is the command's standard input. */
 export function execSync(argv: string[], env: Omit<ShEnv, 'out' | 'err'>, stdin = ''): ExecResult {
   let stdout = '', stderr = '';
   const full: ShEnv = { ...env, stdin, out: (t) => { stdout += t; }, err: (t) => { stderr += t; } };
-  if (!argv.length) return { exitCode: 126, stdout, stderr: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "": executable file not found in $PATH: unknown' };
+  // containerd's message ends the line before kubectl's `command terminated with exit code 126`.
+  if (!argv.length) return { exitCode: 126, stdout, stderr: `${ociNotFound('')}\n` };
   const bin = argv[0].split('/').pop() ?? argv[0];
   const builtin = ['echo', 'true', 'false', 'test', '[', 'printf'].includes(bin);
-  if (!builtin && !env.binaries.has(bin)) return { exitCode: 126, stdout, stderr: ociNotFound(argv[0]) };
+  if (!builtin && !env.binaries.has(bin)) return { exitCode: 126, stdout, stderr: `${ociNotFound(argv[0])}\n` };
   const runner = new ShRunner(full, bin);
   let durationMs = 0;
   let exitCode = 0;

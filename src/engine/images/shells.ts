@@ -21,8 +21,8 @@ export function shellImage(o: { repository: string; tags: string[]; sizeBytes: n
 
 /** BUSYBOX is docker.io/library/busybox. */
 export const BUSYBOX = shellImage({
-  repository: 'docker.io/library/busybox', flavor: 'busybox', binaries: BUSYBOX_BINARIES, defaultArgs: ['sh'],
-  tags: ['1.35', '1.35.0', '1.36', '1.36.0', '1.36.1', '1.37', '1.37.0', 'stable', 'musl', 'glibc', 'uclibc', 'unstable', '1.36-musl', '1.37-musl'],
+  repository: 'docker.io/library/busybox', flavor: 'busybox', binaries: [...BUSYBOX_BINARIES, 'httpd'], defaultArgs: ['sh'],
+  tags: ['1.28', '1.28.4', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.35.0', '1.36', '1.36.0', '1.36.1', '1.37', '1.37.0', 'stable', 'musl', 'glibc', 'uclibc', 'unstable', '1.36-musl', '1.37-musl'],
   sizeBytes: 2_167_176, description: 'BusyBox: the Swiss Army knife of embedded Linux',
 });
 
@@ -91,6 +91,6 @@ export const HELLO_WORLD: ImageSpec = {
   start(ctx) {
     for (const l of HELLO.split('\n').slice(0, -1)) ctx.log(l);
     ctx.after(0, () => ctx.exit(0));
-    return { listens: () => false, signal: () => {}, exec: (a) => ({ exitCode: 126, stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${a[0]}": executable file not found in $PATH: unknown` }) };
+    return { listens: () => false, signal: () => {}, exec: (a) => ({ exitCode: 126, stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${a[0]}": executable file not found in $PATH: unknown\n` }) };
   },
 };

@@ -6,6 +6,8 @@ export interface HttpRequest {
   /** remoteAddr is the client IP (e.g. the node IP for kubelet probes). */
   remoteAddr: string;
   port: number;
+  /** body is the request body (POST/PUT), when the client sent one. */
+  body?: string;
 }
 
 /** HttpResponse is a simulated program's answer; delayMs lets a handler be slow (probe timeouts). */
@@ -23,6 +25,8 @@ export interface ExecResult {
   stderr: string;
   /** durationMs is how long the command ran in virtual time (sleeps inside it), for probe timeouts. */
   durationMs?: number;
+  /** files are files the command wrote (`curl -o`, `wget`), by path as given, for the caller's file system. */
+  files?: Record<string, string>;
 }
 
 /**
@@ -95,6 +99,8 @@ export interface ImageSpec {
   /** defaultCommand / defaultArgs are the image's ENTRYPOINT and CMD. */
   defaultCommand: string[];
   defaultArgs: string[];
+  /** env is the image's ENV (Dockerfile order), e.g. node's NODE_VERSION; PATH, when listed, replaces the default. */
+  env?: [string, string][];
   /** binaries are the commands that exist inside the image (for exec and probes). */
   binaries: string[];
   /** description is a one-line summary of what the image is. */

@@ -30,7 +30,20 @@ export function kubectlCompletions(args: string[], deps: Pick<KubectlDeps, 'clie
       return deps.client.list(clientResource(def), def.namespaced ? namespace : undefined).map((o) => o.metadata.name ?? '');
     } catch { return []; }
   };
-  if (TAKES_POD.has(found.path) && !words.length) return match(listNames('pods'));
+  if (TAKES_POD.has(found.path) && !words.length) {
+    if (partial.includes('/') && found.path !== 'attach') {
+      const type = partial.slice(0, partial.indexOf('/'));
+      return match(listNames(type).map((n) => `${type}/${n}`));
+    }
+    return match(listNames('pods'));
+  }
+  // port-forward POD <Tab>: the pod's containerPorts (completion.ResourceAndPortCompletionFunc).
+  if (found.path === 'port-forward' && words.length >= 1 && !words[0].includes('/')) {
+    try {
+      const pod = deps.client.get('pods', namespace, words[0]) as { spec?: { containers?: Array<{ ports?: Array<{ containerPort: number }> }> } };
+      return match((pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((p) => String(p.containerPort))));
+    } catch { return []; }
+  }
   if (found.path === 'cordon' || found.path === 'uncordon') return match(listNames('nodes'));
   if (!TAKES_TYPE.has(found.path)) return [];
   if (!words.length) {

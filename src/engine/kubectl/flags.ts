@@ -92,7 +92,7 @@ export function parseFlags(argv: string[], specList: FlagSpec[]): ParsedFlags {
   const values = new Map<string, string[]>();
   const set = (spec: FlagSpec, v: string) => {
     const list = values.get(spec.name) ?? [];
-    if (spec.kind === 'array') list.push(...splitArray(v)); else list.push(v);
+    if (spec.kind === 'array' && !STRING_ARRAY.has(spec.name)) list.push(...splitArray(v)); else list.push(v);
     values.set(spec.name, list);
   };
   const args: string[] = [];
@@ -129,6 +129,10 @@ export function parseFlags(argv: string[], specList: FlagSpec[]): ParsedFlags {
   }
   return { args, dashAt, values, specs };
 }
+
+// pflag's stringArray flags (help shows them as `[]` too) keep commas: create ingress --rule/--annotation,
+// --from-literal, run/set env --env.
+const STRING_ARRAY = new Set(['rule', 'annotation', 'from-literal', 'env']);
 
 // pflag's stringSlice reads its value as one CSV record.
 function splitArray(v: string): string[] {

@@ -9,7 +9,7 @@ import { effectiveNamespace, loadKubeconfig, type LoadedConfig } from './kubecon
 import { VERBS } from './verbs';
 import { RECORD_DEPRECATION } from './record';
 
-export type { KubectlDeps, RegistryLike, Env, VerbFn, ExecFn, ExecRequest } from './env';
+export type { KubectlDeps, RegistryLike, Env, VerbFn, ExecFn, ExecRequest, DialFn, ShellFn, ShellSession } from './env';
 export { WATCH_IDLE_MS } from './env';
 export { formatTable, TabWriter } from './table';
 export type { TableOptions } from './table';

@@ -5,6 +5,7 @@ import { parseYaml, splitYamlDocuments, YamlSyntaxError } from '../util/yaml';
 import type { Env } from './env';
 import { fail, KubectlError } from './errors';
 import { defForKind } from './resources';
+import { cannedManifest } from '../network/ingress';
 
 /** ManifestItem is one object read from -f, or the error reading it produced. */
 export interface ManifestItem { source: string; obj?: KObject; def?: ResourceDef; namespace?: string; error?: KubectlError }
@@ -22,6 +23,9 @@ const REMOVED: Record<string, string> = {
   'rbac.authorization.k8s.io/v1beta1': 'rbac.authorization.k8s.io/v1beta1 was removed in Kubernetes 1.22; use rbac.authorization.k8s.io/v1.',
   'apiextensions.k8s.io/v1beta1': 'apiextensions.k8s.io/v1beta1 was removed in Kubernetes 1.22; use apiextensions.k8s.io/v1.',
 };
+
+// The book-era Ingress: the kind moved to networking.k8s.io/v1 (1.19) and the beta versions went away in 1.22.
+const INGRESS_HINT = 'Ingress is only served as networking.k8s.io/v1 since Kubernetes 1.22 (extensions/v1beta1 and networking.k8s.io/v1beta1 were removed): set apiVersion: networking.k8s.io/v1, give each path a pathType (Prefix) and write the backend as service.name / service.port.number.';
 
 function expandPaths(env: Env, name: string, recursive: boolean): string[] {
   const fs = env.ctx.fs;
@@ -61,7 +65,7 @@ function toItems(env: Env, value: unknown, source: string): ManifestItem[] {
   const def = defForKind(env.registry, o.apiVersion, o.kind);
   if (!def) {
     const version = o.apiVersion.includes('/') ? o.apiVersion.split('/')[1] : o.apiVersion;
-    const hint = REMOVED[o.apiVersion];
+    const hint = o.kind === 'Ingress' && /^(extensions|networking\.k8s\.io)\/v1beta1$/.test(o.apiVersion) ? INGRESS_HINT : REMOVED[o.apiVersion];
     return [{
       source,
       obj,
@@ -83,19 +87,31 @@ function toItems(env: Env, value: unknown, source: string): ManifestItem[] {
   return [{ source, obj, def, namespace }];
 }
 
+// The simulated internet only knows example.com and google.com (they answer 404 for manifest paths).
+const KNOWN_HOSTS = ['example.com', 'www.example.com', 'google.com', 'www.google.com'];
+
+/**
+ * readUrl is cli-runtime's URLVisitor offline: the well-known install manifests (cannedManifest) are served
+ * from memory; a known host answers 404; any other host fails DNS, which kubectl reports as a url.Error.
+ */
+function readUrl(url: string): string {
+  const canned = cannedManifest(url);
+  if (canned !== undefined) return canned;
+  const host = url.replace(/^https?:\/\//, '').split(/[/:?#]/)[0];
+  const hint = ['this sandbox is offline; copy the manifest into a file (for example with cat <<EOF > file.yaml) and use -f file.yaml. The ingress-nginx install URL (https://raw.githubusercontent.com/kubernetes/ingress-nginx/controller-v1.12.0/deploy/static/provider/cloud/deploy.yaml) works.'];
+  if (KNOWN_HOSTS.includes(host)) throw new KubectlError(`error: unable to read URL "${url}", server reported 404 Not Found, status code=404`, 1, hint);
+  throw new KubectlError(`Unable to connect to the server: dial tcp: lookup ${host} on 192.168.1.1:53: no such host`, 1, hint);
+}
+
 /** readManifests reads every -f argument (files, directories, `-`, URLs) into objects, in order. */
 export function readManifests(env: Env, filenames: string[], recursive: boolean): ManifestItem[] {
   const items: ManifestItem[] = [];
   for (const name of filenames) {
-    if (/^https?:\/\//.test(name)) {
-      const host = name.replace(/^https?:\/\//, '').split('/')[0];
-      throw new KubectlError(`error: unable to read URL "${name}", server reported Get "${name}": dial tcp: lookup ${host}: no such host`, 1,
-        ['this sandbox is offline; copy the manifest into a file (for example with cat <<EOF > file.yaml) and use -f file.yaml.']);
-    }
-    const paths = name === '-' ? ['-'] : expandPaths(env, name, recursive);
+    const remote = /^https?:\/\//.test(name) ? readUrl(name) : undefined;
+    const paths = remote !== undefined ? [name] : name === '-' ? ['-'] : expandPaths(env, name, recursive);
     for (const p of paths) {
       const source = p === '-' ? 'STDIN' : p;
-      const text = p === '-' ? env.ctx.stdin : env.ctx.fs.readFile(env.ctx.fs.resolve(env.ctx.cwd, p));
+      const text = remote ?? (p === '-' ? env.ctx.stdin : env.ctx.fs.readFile(env.ctx.fs.resolve(env.ctx.cwd, p)));
       try {
         for (const chunk of splitYamlDocuments(text)) {
           if (!chunk.text.trim()) continue;

@@ -20,10 +20,13 @@ type Data = { data?: Record<string, string>; binaryData?: Record<string, string>
 /**
  * containerEnv builds a container's environment as kubelet makeEnvironmentVariables does, or returns the
  * CreateContainerConfigError message (`configmap "cfg" not found`, `couldn't find key k in ConfigMap ns/cfg`).
+ * serviceVars (see serviceEnv) are appended after the declared variables unless one of them has the same
+ * name, and `$(VAR)` references may name them.
  */
-export function containerEnv(client: Client, pod: Pod, c: Container, fieldRef: Record<string, string | undefined>): { env: Record<string, string> } | { error: string } {
+export function containerEnv(client: Client, pod: Pod, c: Container, fieldRef: Record<string, string | undefined>, serviceVars: readonly [string, string][] = []): { env: Record<string, string> } | { error: string } {
   const ns = pod.metadata?.namespace ?? 'default';
   const env: Record<string, string> = {};
+  const svc = new Map(serviceVars);
   const cache = new Map<string, Data>();
   const fetch = (kind: 'configmaps' | 'secrets', name: string): Data => {
     const k = `${kind}/${name}`;
@@ -49,7 +52,7 @@ export function containerEnv(client: Client, pod: Pod, c: Container, fieldRef: R
   for (const e of c.env ?? []) {
     const vf = e.valueFrom;
     if (e.value !== undefined || !vf) {
-      env[e.name] = (e.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n: string) => env[n] ?? m);
+      env[e.name] = (e.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n: string) => env[n] ?? svc.get(n) ?? m);
     } else if (vf.fieldRef) {
       env[e.name] = fieldRef[vf.fieldRef.fieldPath] ?? '';
     } else if (vf.configMapKeyRef || vf.secretKeyRef) {
@@ -71,5 +74,6 @@ export function containerEnv(client: Client, pod: Pod, c: Container, fieldRef: R
       env[e.name] = String(c.resources?.limits?.[vf.resourceFieldRef.resource.replace(/^limits\./, '')] ?? '0');
     }
   }
+  for (const [k, v] of serviceVars) if (!(k in env)) env[k] = v;
   return { env };
 }

@@ -118,7 +118,9 @@ function imageReady(w: PodWorker, c: ContainerState, res: { ref: string; digest:
   const { rng, t } = w.core;
   w.after(stageMs(rng, t.create), () => {
     if (w.s.terminating) { c.busy = false; return; }
-    const env = containerEnv(w.core.client, w.s.pod, c.spec, fieldRefs(w));
+    const pod = w.s.pod;
+    const svcVars = w.core.services.env(pod.metadata?.namespace ?? 'default', pod.spec?.enableServiceLinks !== false);
+    const env = containerEnv(w.core.client, pod, c.spec, fieldRefs(w), svcVars);
     if ('error' in env) {
       // Models kuberuntime generateContainerConfig failing: CreateContainerConfigError, retried on the next sync.
       w.event('Warning', 'Failed', `Error: ${env.error}`, c);

@@ -2,12 +2,14 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Client, PodLogOptions, TextStream, WatchStream } from '../api/types';
 import type { EventRecorder } from '../events';
 import type { ExitReason, ImageCatalog, NetTools, Process } from '../images';
+import type { TrafficTrace } from '../network/types';
 import type { Status } from '../types';
 import type { Clock, Rng } from '../util';
 import type { KubeletCore } from './core';
 import { createIpam } from './ipam';
 import { LogStream, selectLines } from './logs';
 import { PodWorker } from './pod-worker';
+import { createServiceLister } from './service-env';
 import type { ContainerState } from './state';
 import { DEFAULT_TIMINGS, type KubeletTimings } from './timings';
 
@@ -24,6 +26,8 @@ export interface KubeletDeps {
   pullDelay?(ref: string): number | undefined;
   /** netTools gives a pod's containers their network commands (curl, nslookup, …) over the cluster network. */
   netTools?(namespace: string, pod: string): NetTools;
+  /** traceProbe publishes kubelet http/tcp probe traffic as traces with `probe: true` (the composition root passes network.record). */
+  traceProbe?(t: Omit<TrafficTrace, 'id'>): void;
 }
 
 /** RunningContainer is a live container a later feature (exec, Service traffic) can reach. */
@@ -47,7 +51,7 @@ export interface Kubelet {
   logs(ns: string, pod: string, opts: PodLogOptions): { text: string; stream?: TextStream } | { error: Status };
   /** container returns the running container (default: the first container), if any. */
   container(ns: string, pod: string, name?: string): RunningContainer | undefined;
-  /** podByIP finds the pod on this node that owns ip (hostNetwork pods share the node IP and are skipped). */
+  /** podByIP finds the pod on this node whose sandbox holds ip now (hostNetwork pods share the node IP and are skipped; finished pods have released theirs). */
   podByIP(ip: string): { namespace: string; name: string } | undefined;
   /** killContainer ends a running container at once with exitCode (fault injection); false if not running. */
   killContainer(ns: string, pod: string, container: string, exitCode: number, reason?: ExitReason): boolean;
@@ -104,7 +108,7 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
       const info = nodeInfo();
       core = {
         nodeName: deps.nodeName, hostIP: info.ip, client: deps.client, clock: deps.clock, rng: deps.rng, recorder: deps.recorder,
-        images: deps.images, t: timings, ipam: createIpam(info.cidr), imageCache, pulls: new Map(), pullDelay: deps.pullDelay, netTools: deps.netTools,
+        images: deps.images, t: timings, ipam: createIpam(info.cidr), services: createServiceLister(deps.client), imageCache, pulls: new Map(), pullDelay: deps.pullDelay, netTools: deps.netTools, traceProbe: deps.traceProbe,
         forget: (key, uid) => { if (workers.get(key)?.s.uid === uid) workers.delete(key); },
       };
       // Images the node already holds (kubeadm pre-pulls the control-plane images).
@@ -122,6 +126,7 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
       watch = undefined;
       for (const w of workers.values()) w.destroy();
       workers.clear();
+      core?.services.close();
       core = undefined;
     },
     logs(ns, pod, opts) {
@@ -157,7 +162,7 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
     },
     podByIP(ip) {
       for (const w of workers.values()) {
-        if (w.s.ip === ip && !w.s.pod.spec?.hostNetwork) return { namespace: w.s.pod.metadata?.namespace ?? '', name: w.s.pod.metadata?.name ?? '' };
+        if (w.s.ip === ip && w.s.sandboxReady && !w.s.pod.spec?.hostNetwork) return { namespace: w.s.pod.metadata?.namespace ?? '', name: w.s.pod.metadata?.name ?? '' };
       }
       return undefined;
     },

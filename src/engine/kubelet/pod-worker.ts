@@ -10,7 +10,8 @@ import type { ContainerState, Instance, PodWorkerState } from './state';
 import { buildStatus, podPhase } from './status';
 import { stageMs } from './timings';
 import { ProbeRunner } from './prober';
-import { missingVolume, seedEtcFiles, seedMounts } from './volumes';
+import { missingVolume, seedMounts } from './volumes';
+import { seedEtcFiles } from './etc-files';
 import { startContainer } from './image-pull';
 import { programContext } from './program-context';
 
@@ -152,7 +153,7 @@ export class PodWorker {
     const { core } = this;
     const now = core.clock.now();
     const inst: Instance = { id: core.rng.string(64, HEX), startedAt: now, fs: new Map(), logs: [], followers: new Set(), timers: new Set(), exited: false };
-    seedEtcFiles(this.s.pod, this.s.ip ?? '', 'nameserver 192.168.1.1\n', inst.fs);
+    seedEtcFiles(this.s.pod, this.s.ip ?? '', core.nodeName, inst.fs);
     seedMounts(core.client, this.s.pod, c.spec, inst.fs);
     if (c.current) { c.last = c.current; c.restartCount++; } else if (c.last) c.restartCount++;
     c.current = inst;

@@ -1,7 +1,8 @@
 import type { Probe } from 'kubernetes-types/core/v1';
 import type { ContainerState, Instance } from './state';
 import type { PodWorker } from './pod-worker';
-import { runProbe, type ProbeKind } from './probes';
+import type { Peer } from '../network/types';
+import { runProbe, type ProbeKind, type ProbeResult } from './probes';
 import { MSG } from './messages';
 import { stageMs } from './timings';
 
@@ -50,6 +51,7 @@ export class ProbeRunner {
   private once(c: ContainerState, inst: Instance, kind: ProbeKind, probe: Probe, st: { successes: number; failures: number }): void {
     const w = this.w;
     const r = runProbe(probe, { proc: inst.proc, podIP: w.s.ip ?? '', sourceIP: w.core.ipam.gateway, container: c.spec });
+    if (r.net && w.core.traceProbe) this.trace(kind, r);
     const successThreshold = probe.successThreshold ?? 1;
     const failureThreshold = probe.failureThreshold ?? 3;
     if (r.ok) { st.successes++; st.failures = 0; } else { st.failures++; st.successes = 0; }
@@ -76,6 +78,25 @@ export class ProbeRunner {
         if (!r.ok && st.failures >= failureThreshold) this.probeKill(c, 'liveness', probe);
         break;
     }
+  }
+
+  /** trace publishes one http/tcp probe as a traffic trace from the node to the pod (models nothing upstream: for the map). */
+  private trace(kind: ProbeKind, r: ProbeResult): void {
+    const { core, s } = this.w;
+    const net = r.net!;
+    const md = s.pod.metadata;
+    const labels = md?.labels ?? {};
+    const revision = labels['pod-template-hash'] ?? labels['controller-revision-hash'];
+    const node: Peer = { kind: 'node', name: core.nodeName, ip: core.hostIP };
+    const pod: Peer = { kind: 'pod', name: md?.name, namespace: md?.namespace, ip: s.ip, port: net.port, ...(revision ? { revision } : {}) };
+    core.traceProbe!({
+      t: core.clock.now(), protocol: net.protocol, probe: true, from: node,
+      hops: [{ from: node, to: pod, via: 'direct', atMs: 0, note: `${kind.toLowerCase()} probe` }],
+      ...(net.connected ? { answeredBy: pod } : {}),
+      ...(net.status !== undefined ? { status: net.status } : {}),
+      ...(r.ok ? {} : { error: r.message }),
+      latencyMs: net.latencyMs,
+    });
   }
 
   private probeKill(c: ContainerState, kind: string, probe: Probe): void {

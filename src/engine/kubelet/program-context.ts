@@ -1,5 +1,6 @@
 import type { ProgramContext } from '../images';
 import type { TimerId } from '../util';
+import { etcHostname } from './etc-files';
 import { formatLine } from './logs';
 import type { PodWorker } from './pod-worker';
 import type { ContainerState, Instance } from './state';
@@ -31,15 +32,14 @@ export function fieldRefs(w: PodWorker): Record<string, string | undefined> {
 export function programContext(w: PodWorker, c: ContainerState, inst: Instance, own: Record<string, string>): ProgramContext {
   const { core } = w;
   const pod = w.s.pod;
-  const env: Record<string, string> = {
-    HOSTNAME: pod.spec?.hostname ?? pod.metadata?.name ?? '',
-    KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443', KUBERNETES_SERVICE_PORT_HTTPS: '443',
-    KUBERNETES_PORT: 'tcp://10.96.0.1:443', KUBERNETES_PORT_443_TCP: 'tcp://10.96.0.1:443',
-    KUBERNETES_PORT_443_TCP_PROTO: 'tcp', KUBERNETES_PORT_443_TCP_PORT: '443', KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1',
-    ...own,
-  };
+  // Models the OCI spec containerd builds: HOSTNAME, then the image's ENV, then the kubelet's variables
+  // (declared env, then the Service variables from serviceEnv); the shell adds HOME last when unset.
+  const hostname = pod.spec?.hostNetwork ? core.nodeName : etcHostname(pod);
+  const env: Record<string, string> = { HOSTNAME: hostname };
+  for (const [k, v] of c.image?.spec.env ?? []) env[k] = v;
+  Object.assign(env, own);
   return {
-    hostname: env.HOSTNAME, podIP: w.s.ip ?? '', nodeName: core.nodeName, containerName: c.spec.name,
+    hostname, podIP: w.s.ip ?? '', nodeName: core.nodeName, containerName: c.spec.name,
     command: c.spec.command ?? [], args: c.spec.args ?? [], env,
     ports: (c.spec.ports ?? []).map((p) => p.containerPort),
     memoryLimitBytes: parseMemory(c.spec.resources?.limits?.memory as string | undefined),

@@ -69,30 +69,3 @@ export function seedMounts(client: Client, pod: Pod, c: Container, fs: Map<strin
     for (const [p, content] of Object.entries(files)) fs.set(`${base}/${p}`, content);
   }
 }
-
-/**
- * seedEtcFiles writes the files the kubelet bind-mounts into every container: /etc/hostname,
- * /etc/hosts (the kubelet-managed format) and /etc/resolv.conf for dnsPolicy ClusterFirst.
- * Models pkg/kubelet/kubelet_pods.go makeMounts/ensureHostsFile and dns.Configurer (cluster domain cluster.local, DNS 10.96.0.10).
- */
-export function seedEtcFiles(pod: Pod, podIP: string, nodeResolv: string, fs: Map<string, string>): void {
-  const hostname = pod.spec?.hostname ?? pod.metadata?.name ?? '';
-  const ns = pod.metadata?.namespace ?? 'default';
-  fs.set('/etc/hostname', `${hostname}\n`);
-  if (pod.spec?.hostNetwork) return;
-  fs.set('/etc/hosts', [
-    '# Kubernetes-managed hosts file.',
-    '127.0.0.1\tlocalhost',
-    '::1\tlocalhost ip6-localhost ip6-loopback',
-    'fe00::0\tip6-localnet',
-    'fe00::0\tip6-mcastprefix',
-    'fe00::1\tip6-allnodes',
-    'fe00::2\tip6-allrouters',
-    `${podIP}\t${hostname}`,
-    '',
-  ].join('\n'));
-  const policy = pod.spec?.dnsPolicy ?? 'ClusterFirst';
-  fs.set('/etc/resolv.conf', policy === 'ClusterFirst'
-    ? `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`
-    : nodeResolv);
-}

@@ -1,12 +1,14 @@
 // Contract of the cluster network: addresses, kube-proxy routing, CoreDNS, HTTP between simulated
 // programs, loopback listeners (port-forward, kubectl proxy) and the request tracer the UI animates.
-import type { HttpRequest, HttpResponse } from '../images';
+import type { HttpRequest, HttpResponse, Process } from '../images';
 
 /** ResolvConf is a pod's (or node's) /etc/resolv.conf as the kubelet writes it. */
 export interface ResolvConf {
   nameservers: string[];
   search: string[];
   ndots: number;
+  /** options are the other `options` entries (`edns0`, `timeout:2`, `attempts:3`), in file order; ndots is not repeated here. */
+  options?: string[];
 }
 
 /**
@@ -117,7 +119,11 @@ export type NetError =
 /** HttpResult is the answer to an HttpCall, with the trace that was recorded for it. */
 export type HttpResult =
   | { ok: true; status: number; headers: Record<string, string>; body: string; ip: string; port: number; durationMs: number; trace: TrafficTrace }
-  | { ok: false; error: NetError; ip?: string; port: number; durationMs: number; trace: TrafficTrace };
+  | {
+      ok: false; error: NetError; ip?: string; port: number; durationMs: number; trace: TrafficTrace;
+      /** tls is set with error 'reset' when an https client met a plain-HTTP server (curl: (35) ... wrong version number). */
+      tls?: 'wrong-version-number';
+    };
 
 /** Interface is one network interface inside a pod or node (for `ip addr`, `ifconfig`, `hostname -i`). */
 export interface NetInterface { name: string; ip: string; prefix: number; mac: string; mtu: number }
@@ -149,12 +155,40 @@ export interface Network {
   onTrace(fn: (t: TrafficTrace) => void): () => void;
   /** record publishes a trace made elsewhere (kubelet probes); it gets an id and is returned. */
   record(t: Omit<TrafficTrace, 'id'>): TrafficTrace;
+  /** tracing tells whether anyone subscribes to traces (probe code may skip building traces when false). */
+  tracing?(): boolean;
+  /**
+   * resolveHost resolves name as getaddrinfo does (glibc nsswitch `files dns`): /etc/hosts first
+   * (localhost, the pod's own hostname), then DNS through the search path; IP literals answer themselves.
+   */
+  resolveHost?(src: NetSource, name: string): DnsAnswer;
 }
 
-/** IngressRoute is where the ingress controller sends one request. */
+/**
+ * IngressRoute is where the ingress controller sends one request. A failure names the controller's own answer:
+ * 404 (no rule, no default backend), 503 (the backend Service has no ready endpoints; the Service is named),
+ * 308 (ssl-redirect of a TLS host requested over http; location is the https URL).
+ */
 export type IngressRoute =
   | { ok: true; namespace: string; ingress: string; service: string; port: number | string; tlsSecret?: string }
-  | { ok: false; status: 404 | 503 };
+  | { ok: false; status: 404 | 503 | 308; location?: string; namespace?: string; ingress?: string; service?: string; port?: number | string };
+
+/** IngressRequest is a request that reached an ingress-nginx controller pod on port 80 (http) or 443 (https). */
+export interface IngressRequest extends HttpRequest {
+  scheme: 'http' | 'https';
+}
+
+/** IngressUpstream is what forwarding to the routed Service produced (an HttpResult fits). */
+export type IngressUpstream =
+  | { ok: true; status: number; headers: Record<string, string>; body: string; ip: string; port: number; durationMs: number }
+  | { ok: false; error: NetError; ip?: string; port?: number; durationMs: number };
+
+/** IngressServed is the controller's answer to one request, with the route taken and the upstream's outcome. */
+export interface IngressServed {
+  response: HttpResponse;
+  route: IngressRoute;
+  upstream?: IngressUpstream;
+}
 
 /** IngressRouter is the simulated ingress-nginx controller's routing table (owned by network/ingress). */
 export interface IngressRouter {
@@ -162,4 +196,10 @@ export interface IngressRouter {
   isController(pod: { metadata?: { labels?: Record<string, string> } }): boolean;
   /** route picks the backend for Host header host and path (ingressClass `nginx`), or 404 from the default backend. */
   route(host: string, path: string, scheme: 'http' | 'https'): IngressRoute;
+  /**
+   * serve answers one request that reached a controller pod: it routes it, calls forward for the chosen
+   * Service (the network's kube-proxy path), turns failures into nginx's pages (404, 503, 502, 504, 308),
+   * and has the controller process (when given) write its access-log line.
+   */
+  serve?(req: IngressRequest, controller: Process | undefined, forward: (route: Extract<IngressRoute, { ok: true }>) => IngressUpstream): IngressServed;
 }

@@ -1,5 +1,8 @@
 import type { Cluster } from '../cluster';
+import { TrafficError } from '../network/traffic';
 import type { CommandContext, CommandFn } from '../shell/types';
+import { runTraffic } from './traffic';
+import { ADDONS_HELP, runAddons } from './addons';
 
 /** SANDBOX_HELP is the text of `sandbox help`. */
 export const SANDBOX_HELP = `Control the simulated machines and registries behind the cluster (fault injection).
@@ -15,19 +18,25 @@ Usage:
   sandbox image slow IMAGE [--seconds N]       Make pulls of IMAGE take N seconds (default 60)
   sandbox image fail IMAGE                     Make pulls of IMAGE fail (ErrImagePull)
   sandbox image reset                          Remove every image fault
-  sandbox help                                 Show this help
+  sandbox traffic svc/NAME|URL [--rps N] [-n NAMESPACE] [--from POD|node/NODE] [--path PATH]
+                                               Send N requests per second (default 5) to a Service or URL
+                                               (from the control-plane node unless --from); again: change the rate
+  sandbox traffic [status] [-w]                Show who answers: share per version and per pod (last 10s too);
+                                               -w prints it again every 2s until Ctrl-C
+  sandbox traffic stop [GENERATOR]             Stop every traffic generator (or one)
+${ADDONS_HELP}  sandbox help                                 Show this help
 `;
 
 class UsageError extends Error {}
 
 /** createSandboxCommand returns the `sandbox` shell command over cluster. */
 export function createSandboxCommand(cluster: Cluster): CommandFn {
-  return (ctx: CommandContext): number => {
+  return (ctx: CommandContext): number | Promise<number> => {
     const args = ctx.argv.slice(1);
     try {
       return run(cluster, ctx, args);
     } catch (e) {
-      if (e instanceof UsageError) {
+      if (e instanceof UsageError || e instanceof TrafficError) {
         ctx.stderr(`sandbox: ${e.message}\n`);
         return 1;
       }
@@ -59,7 +68,7 @@ function expectArgs(args: string[], n: number, usage: string): void {
   if (args.length !== n) throw new UsageError(`usage: ${usage}`);
 }
 
-function run(cluster: Cluster, ctx: CommandContext, args: string[]): number {
+function run(cluster: Cluster, ctx: CommandContext, args: string[]): number | Promise<number> {
   const [group, verb, ...rest] = args;
   if (!group || group === 'help' || group === '--help' || group === '-h' || verb === '--help' || verb === '-h') {
     ctx.stdout(SANDBOX_HELP);
@@ -115,6 +124,8 @@ function run(cluster: Cluster, ctx: CommandContext, args: string[]): number {
     if (!killed) throw new UsageError(`container "${cname}" in pod "${podName}" is not running`);
     return done(`container "${cname}" in pod "${podName}" killed (exit code ${code})`);
   }
+  if (group === 'traffic') return runTraffic(cluster, ctx, args.slice(1));
+  if (group === 'addons') return runAddons(cluster, ctx, args.slice(1));
   if (group === 'image') {
     if (verb === 'reset') {
       expectArgs(rest, 0, 'sandbox image reset');

@@ -34,6 +34,7 @@ class Ctx implements CommandContext {
   readonly interrupt: Interrupt;
   readonly isTTY: boolean;
   readonly host: ShellHost | undefined;
+  readonly background: boolean;
   constructor(readonly argv: string[], private readonly io: IO, readonly env: Record<string, string>, readonly cwd: string, sh: Interp) {
     this.stdout = io.stdout;
     this.stderr = io.stderr;
@@ -42,6 +43,7 @@ class Ctx implements CommandContext {
     this.interrupt = io.interrupt;
     this.isTTY = io.tty;
     this.host = sh.host;
+    this.background = io.background ?? false;
   }
   get stdin(): string {
     if (this.cached === undefined) this.cached = this.io.stdin.readAll();
@@ -131,7 +133,7 @@ export class Interp {
     const id = (this.jobs.length ? Math.max(...this.jobs.map((j) => j.id)) : 0) + 1;
     const pid = this.nextPid++;
     const job: Job = { id, pid, command: text, state: 'Running', status: 0, ctl, notified: false, killed: false, promise: Promise.resolve(0) };
-    const jobIo: IO = { ...io, stdin: new Stdin(''), tty: false, interrupt: ctl.signal };
+    const jobIo: IO = { ...io, stdin: new Stdin(''), tty: false, interrupt: ctl.signal, background: true };
     job.promise = (async () => {
       try { return await this.exec(node, sub, jobIo); } catch (e) { return e instanceof ExitSignal ? e.status : this.internal(e, io); }
     })().then((s) => { job.state = 'Done'; job.status = job.killed ? 143 : s; return job.status; });

@@ -33,6 +33,8 @@ export interface IO {
   /** tty is true when stdout is the terminal itself. */
   tty: boolean;
   interrupt: Interrupt;
+  /** background is true inside a background job (`cmd &`): commands must not wait on the clock themselves. */
+  background?: boolean;
 }
 
 /** Collector gathers output into one string (pipes, command substitution). */

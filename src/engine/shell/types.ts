@@ -19,6 +19,8 @@ export interface CommandContext {
   isTTY: boolean;
   /** host lets a command reach host features (open a file in the editor); absent headless. */
   host?: ShellHost;
+  /** background is true when the command runs in a background job (`cmd &`); such commands wait for kill, not for virtual time. */
+  background?: boolean;
 }
 
 /** CommandFn runs one command and returns its exit status. */

@@ -3,6 +3,12 @@
  * Reads shell input from stdin (or a script file), runs each complete input in the simulated
  * shell and prints exactly what the terminal would show. Virtual time advances only when a
  * command waits (sleep, kubectl wait/delete/-w), so output is repeatable for a given seed.
+ *
+ * The input stands for a terminal: `kubectl exec -it POD -- sh` opens the container's shell and the
+ * following lines go to it until `exit` (echoed after the container's prompt, `/ # `), as if typed. Real
+ * kubectl reading a pipe would print `Unable to use a TTY - input is not a terminal or the right kind
+ * of file` and feed the rest of the input to the shell without prompts; the transcript is the same
+ * apart from that line and the prompts, and a script reads like the session it reproduces.
  */
 import { readFileSync } from 'node:fs';
 import { createSandbox } from '../../engine';
@@ -61,24 +67,25 @@ async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const input = await readInput(opts);
   const sandbox = createSandbox({ seed: opts.seed });
+  // The simulated terminal is as much a TTY as the real stdout is (curl's progress meter, ls columns, colours).
+  const io = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s), isTTY: process.stdout.isTTY === true };
   const lines = input.split('\n');
   if (lines.at(-1) === '') lines.pop();
 
   let pending: string[] = [];
   for (const line of lines) {
-    if (opts.echo) process.stdout.write(`${pending.length ? '>' : '$'} ${line}\n`);
+    // Inside `kubectl exec -it POD -- sh` the container shell's prompt (`/ # `) is echoed instead of `$ `.
+    const nested = sandbox.prompt();
+    if (opts.echo) process.stdout.write(`${pending.length ? '> ' : nested ?? '$ '}${line}\n`);
     pending.push(line);
     const text = pending.join('\n');
-    if (sandbox.shell.needsMore(text)) continue;
+    if (nested === undefined && sandbox.shell.needsMore(text)) continue;
     pending = [];
     if (!text.trim()) continue;
-    await sandbox.run(text, {
-      stdout: (s) => process.stdout.write(s),
-      stderr: (s) => process.stderr.write(s),
-    });
+    await sandbox.run(text, io);
     if (sandbox.shell.exited) break;
   }
-  if (pending.length) await sandbox.run(pending.join('\n'), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
+  if (pending.length) await sandbox.run(pending.join('\n'), io);
   sandbox.cluster.stop();
   process.exitCode = sandbox.shell.lastStatus;
 }

@@ -3,6 +3,7 @@ import { ObjectFeed } from './object-feed';
 import { restoreSession, startScenario } from './replay';
 import { Session } from './session';
 import { PanelHost } from './panels';
+import { TrafficFeed, type TrafficOptions } from './traffic-feed';
 
 /** TICK_MS is how often (real time) the host advances the virtual clock. */
 const TICK_MS = 50;
@@ -34,6 +35,9 @@ export class WorkerHost {
   /** panels answers the inspector's and editor's commands (W2). */
   private panels: PanelHost;
   private timers: Array<ReturnType<typeof setInterval>>;
+  /** traffic forwards request traces and generator stats (N7); its options outlive a reset. */
+  private traffic: TrafficFeed | undefined;
+  private trafficOptions: TrafficOptions = { traces: true, probes: false };
 
   constructor(private post: (ev: SandboxEvent) => void, private now: () => number) {
     this.panels = new PanelHost(post);
@@ -44,6 +48,7 @@ export class WorkerHost {
   dispose(): void {
     this.timers.forEach(clearInterval);
     this.feed?.stop();
+    this.traffic?.stop();
     this.session?.sandbox.cluster.stop();
   }
 
@@ -67,7 +72,7 @@ export class WorkerHost {
       case 'run': s.run(cmd.input); break;
       case 'interrupt': s.interrupt(); break;
       case 'complete': {
-        const r = s.sandbox.shell.complete(cmd.line, cmd.cursor);
+        const r = s.sandbox.complete(cmd.line, cmd.cursor);
         this.post({ type: 'completion', id: cmd.id, start: r.start, candidates: r.candidates });
         break;
       }
@@ -89,6 +94,10 @@ export class WorkerHost {
         catch (e) { this.post({ type: 'written', id: cmd.id, path: cmd.path, error: errText(e) }); }
         break;
       }
+      case 'trafficOptions':
+        this.trafficOptions = { traces: !!cmd.traces, probes: !!cmd.probes };
+        this.traffic?.setOptions(this.trafficOptions);
+        break;
       case 'apply': {
         const r = await s.apply(cmd.yaml);
         this.post({ type: 'applied', id: cmd.id, ...r });
@@ -103,6 +112,7 @@ export class WorkerHost {
   private async init(saved?: SavedSandbox, scenario?: Scenario, seed?: number): Promise<void> {
     this.panels.reset();
     this.feed?.stop();
+    this.traffic?.stop();
     this.unwatchFiles?.();
     this.session?.sandbox.cluster.stop();
     this.session = undefined;
@@ -119,6 +129,7 @@ export class WorkerHost {
     this.session = session;
     session.openEditor = (path) => this.panels.openEditor(path);
     this.feed = new ObjectFeed(session.sandbox);
+    this.traffic = new TrafficFeed(session.sandbox, this.trafficOptions);
     this.unwatchFiles = session.sandbox.fs.onChange((c) => this.fileChanges.push(c));
     this.lastReal = this.now();
     this.logLength = session.log.length;
@@ -153,6 +164,8 @@ export class WorkerHost {
     s.flush();
     const diff = this.feed?.take();
     if (diff) this.post({ type: 'diff', ...diff });
+    const traffic = this.traffic?.take(this.now());
+    if (traffic) this.post(traffic);
     if (this.fileChanges.length) this.post({ type: 'files', changes: this.fileChanges.splice(0) });
     this.postTime();
     const real = this.now();

@@ -26,7 +26,20 @@ export async function restoreSession(saved: SavedSandbox, emit: Emit): Promise<{
   });
   session.recording = false;
   transcript = session.prompt();
-  for (const e of saved.log) {
+  // Editor sessions opened by a replayed input wait for their recorded close (kubectl edit, vim).
+  const editors = new Map<number, { path: string; resolve: (r: { saved: boolean }) => void }>();
+  let index = 0;
+  session.replayEditor = (path) => {
+    for (let j = index + 1; j < saved.log.length; j++) {
+      const next = saved.log[j];
+      if (next.kind === 'input') break;
+      if (next.kind === 'editor' && !editors.has(j)) return new Promise((resolve) => editors.set(j, { path, resolve }));
+    }
+    // A log from before editor sessions were recorded: the editor closes unsaved, as it used to.
+    return Promise.resolve({ saved: false });
+  };
+  for (const [i, e] of saved.log.entries()) {
+    index = i;
     session.advanceTo(e.t);
     await settle();
     switch (e.kind) {
@@ -44,6 +57,14 @@ export async function restoreSession(saved: SavedSandbox, emit: Emit): Promise<{
       case 'apply':
         await session.apply(e.yaml);
         break;
+      case 'editor': {
+        const pending = editors.get(i);
+        editors.delete(i);
+        if (!pending) break;
+        if (e.content !== undefined) session.sandbox.fs.writeFile(pending.path, e.content);
+        pending.resolve({ saved: e.saved });
+        break;
+      }
       case 'tick':
         // Moving the clock and letting waiters settle (above) was the whole entry.
         continue;
@@ -51,6 +72,8 @@ export async function restoreSession(saved: SavedSandbox, emit: Emit): Promise<{
     session.flush();
     await settle();
   }
+  for (const p of editors.values()) p.resolve({ saved: false });
+  session.replayEditor = undefined;
   session.advanceTo(saved.now);
   await settle();
   session.flush();

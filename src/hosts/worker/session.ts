@@ -25,14 +25,31 @@ export class Session {
   private controller: InterruptController | undefined;
   private queue: string[] = [];
 
-  /** openEditor opens a file in the browser editor for `vim FILE` / `kubectl edit` (W2); unset or replaying, the editor closes at once. */
+  /** openEditor opens a file in the browser editor for `vim FILE` / `kubectl edit` (W2); unset, the editor closes at once. */
   openEditor: ((path: string) => Promise<{ saved: boolean }>) | undefined;
+
+  /**
+   * replayEditor answers editor sessions while a saved log is replayed (set by restoreSession): it
+   * resolves when the replay reaches the recorded close, with the saved file written back.
+   */
+  replayEditor: ((path: string) => Promise<{ saved: boolean }>) | undefined;
 
   constructor(readonly seed: number, private emit: Emit) {
     this.sandbox = createSandbox({
       timeMode: 'host', seed,
-      host: { openEditor: (path) => (this.recording && this.openEditor ? this.openEditor(path) : Promise.resolve({ saved: false })) },
+      host: { openEditor: (path) => this.editor(path) },
     });
+  }
+
+  /** editor runs one editor session; when recording, its close (and the saved file) is logged so a replay repeats the edit. */
+  private async editor(path: string): Promise<{ saved: boolean }> {
+    if (!this.recording) return this.replayEditor ? this.replayEditor(path) : { saved: false };
+    if (!this.openEditor) return { saved: false };
+    const r = await this.openEditor(path);
+    const fs = this.sandbox.fs;
+    const content = fs.exists(path) && !fs.isDir(path) ? fs.readFile(path) : undefined;
+    this.record({ t: this.now(), kind: 'editor', path, saved: r.saved, ...(content !== undefined ? { content } : {}) });
+    return r;
   }
 
   /** setEmit redirects events (a restored session starts talking to the UI once replay is done). */
@@ -44,8 +61,10 @@ export class Session {
   /** now is the virtual time. */
   now(): number { return this.sandbox.cluster.clock.now(); }
 
-  /** prompt is bash's PS1 for the current directory: `root@master:~# `. */
+  /** prompt is bash's PS1 for the current directory (`root@master:~# `), or the container shell's inside `kubectl exec -it`. */
   prompt(): string {
+    const nested = this.sandbox.prompt();
+    if (nested !== undefined) return nested;
     const home = this.sandbox.fs.home, cwd = this.sandbox.shell.cwd;
     const shown = cwd === home ? '~' : cwd.startsWith(home + '/') ? '~' + cwd.slice(home.length) : cwd;
     return `root@master:${shown}# `;
@@ -57,7 +76,7 @@ export class Session {
     this.pendingLines += line + '\n';
     const input = this.pendingLines;
     if (!input.trim()) { this.pendingLines = ''; this.emitPrompt(); return; }
-    if (this.sandbox.shell.needsMore(input)) { this.emit({ type: 'prompt', text: PS2, continuation: true }); return; }
+    if (this.sandbox.prompt() === undefined && this.sandbox.shell.needsMore(input)) { this.emit({ type: 'prompt', text: PS2, continuation: true }); return; }
     this.pendingLines = '';
     this.start(input);
   }
@@ -123,12 +142,14 @@ export class Session {
     const controller = new InterruptController();
     this.controller = controller;
     this.emit({ type: 'busy' });
-    void this.sandbox.shell.run(input, {
+    // sandbox.run resolves when the input is consumed: the command finished, or a container shell
+    // opened by `kubectl exec -it` waits for its next line (the prompt becomes the container's).
+    void this.sandbox.run(input, {
       stdout: (s) => this.out.push('stdout', s),
       stderr: (s) => this.out.push('stderr', s),
       interrupt: controller.signal,
       isTTY: true,
-    }).then((code) => {
+    }).then(({ code }) => {
       this.controller = undefined;
       const notice = this.out.finish();
       if (notice) this.out.push('stdout', notice);

@@ -1,6 +1,7 @@
 import type { KObject } from '../../types';
 import type { Rng } from '../../util';
 import { admitDefaultTolerationSeconds, admitPriority, admitServiceAccount } from './pod';
+import { admitDefaultIngressClass } from './ingress';
 
 export { SERVICE_ACCOUNT_MOUNT_PATH, SYSTEM_PRIORITY_CLASSES } from './pod';
 
@@ -15,10 +16,11 @@ export interface AdmissionContext {
 
 /**
  * admitCreate runs the mutating admission plugins for a new object of (group, plural), in place,
- * in kube-apiserver's order (ServiceAccount, DefaultTolerationSeconds, Priority).
+ * in kube-apiserver's order (ServiceAccount, DefaultTolerationSeconds, Priority; DefaultIngressClass for Ingresses).
  * Returns a Forbidden message when a plugin rejects the object.
  */
 export function admitCreate(group: string, plural: string, obj: KObject, ctx: AdmissionContext): string | undefined {
+  if (group === 'networking.k8s.io' && plural === 'ingresses') { admitDefaultIngressClass(obj, () => ctx.listObjects('networking.k8s.io', 'ingressclasses')); return undefined; }
   if (group !== '' || plural !== 'pods') return undefined;
   admitServiceAccount(obj, ctx.rng);
   admitDefaultTolerationSeconds(obj);

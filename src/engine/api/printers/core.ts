@@ -229,7 +229,8 @@ export const CORE_PRINTERS: Record<string, Printer> = {
     cells: (o, now) => {
       const hosts = ((o.spec?.rules as Obj[] | undefined) ?? []).map((r) => r.host).filter(Boolean) as string[];
       const hostCell = hosts.length === 0 ? '*' : listWithMore(hosts.slice(0, 3), hosts.length > 3, hosts.length, 3);
-      const addr = ((o.status?.loadBalancer?.ingress as Obj[] | undefined) ?? []).map((i) => i.ip || i.hostname).filter(Boolean).join(',');
+      // ingressLoadBalancerStatusStringer: a sorted set of IPs (or hostnames); server tables are wide, so never cut.
+      const addr = [...new Set(((o.status?.loadBalancer?.ingress as Obj[] | undefined) ?? []).map((i) => i.ip || i.hostname).filter(Boolean) as string[])].sort().join(',');
       const ports = ((o.spec?.tls as unknown[] | undefined) ?? []).length > 0 ? '80, 443' : '80';
       return [o.metadata.name, o.spec?.ingressClassName ?? '<none>', hostCell, addr, ports, age(o, now)];
     },

@@ -98,7 +98,7 @@ export interface ResourceBehaviour {
 
 const GENERATION = new Set(['apps/deployments', 'apps/replicasets', 'apps/daemonsets', 'apps/statefulsets', '/replicationcontrollers',
   'batch/jobs', 'batch/cronjobs', 'networking.k8s.io/ingresses', 'networking.k8s.io/networkpolicies', 'policy/poddisruptionbudgets',
-  'autoscaling/horizontalpodautoscalers']);
+  'autoscaling/horizontalpodautoscalers', 'discovery.k8s.io/endpointslices']);
 const RETURN_DELETED = new Set(['/pods', '/services', '/namespaces', '/nodes', '/persistentvolumes', '/persistentvolumeclaims']);
 const CREATE_ON_UPDATE = new Set(['/endpoints', '/events', 'coordination.k8s.io/leases']);
 

@@ -16,7 +16,7 @@ export const VERSION_INFO = {
 
 /** apiVersions is GET /api (metav1.APIVersions). */
 export function apiVersions(): unknown {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '172.18.0.2:6443' }] };
+  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '192.168.1.2:6443' }] };
 }
 
 function groupEntry(reg: Registry, group: string): unknown {

@@ -1,7 +1,7 @@
 // Models pkg/apis/networking/validation ValidateIngress (paths and backends) and core
 // ValidatePersistentVolume (minimal: capacity, access modes, one source).
 import type { FieldError } from './field-error';
-import { invalid, isDNS1123Subdomain, notSupported, Raw, required } from './messages';
+import { invalid, isDNS1123Subdomain, isValidPortName, isValidPortNum, notSupported, Raw, required } from './messages';
 import { nameWith, validateObjectMeta, type Obj } from './meta';
 import { dns1123Label } from './pod';
 
@@ -15,9 +15,11 @@ function validateBackend(b: Obj, path: string): FieldError[] {
     if (!s.name) errs.push(required(`${path}.service.name`));
     else errs.push(...dns1123Label(s.name, `${path}.service.name`));
     const hasName = !!s.port?.name;
-    const hasNumber = s.port?.number != null;
-    if (hasName && hasNumber) errs.push(invalid(`${path}.service.port`, '', 'cannot set both port name & port number'));
-    else if (!hasName && !hasNumber) errs.push(invalid(`${path}.service.port`, '', 'port name or number is required'));
+    const hasNumber = !!s.port?.number;
+    if (hasName && hasNumber) errs.push(invalid(path, '', 'cannot set both port name & port number'));
+    else if (hasName) errs.push(...isValidPortName(s.port.name).map((m) => invalid(`${path}.service.port.name`, s.port.name, m)));
+    else if (hasNumber) errs.push(...isValidPortNum(s.port.number).map((m) => invalid(`${path}.service.port.number`, s.port.number, m)));
+    else errs.push(required(path, 'port name or number is required'));
   } else if (!b.resource) errs.push(invalid(path, '', 'resource or service backend is required'));
   return errs;
 }
@@ -32,8 +34,16 @@ export function validateIngress(ing: Obj): FieldError[] {
   rules.forEach((r, i) => {
     const rp = `spec.rules[${i}]`;
     if (r.host) {
-      const host = String(r.host).startsWith('*.') ? String(r.host).slice(2) : String(r.host);
-      for (const m of isDNS1123Subdomain(host)) errs.push(invalid(`${rp}.host`, r.host, m));
+      const host = String(r.host);
+      if (/^(\d{1,3}\.){3}\d{1,3}$/.test(host) || /^[0-9a-f]*:[0-9a-f:]*:[0-9a-f]*$/i.test(host)) errs.push(invalid(`${rp}.host`, host, 'must be a DNS name, not an IP address'));
+      if (host.includes('*')) {
+        // A wildcard host is checked on its own and the rule's paths are not validated (upstream `continue`s).
+        if (!/^\*\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(host) || host.length > 253) {
+          errs.push(invalid(`${rp}.host`, host, "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character (e.g. '*.example.com', regex used for validation is '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"));
+        }
+        return;
+      }
+      for (const m of isDNS1123Subdomain(host)) errs.push(invalid(`${rp}.host`, host, m));
     }
     if (!r.http) return;
     const paths: Obj[] = r.http.paths ?? [];

@@ -1,7 +1,7 @@
 import type { KObject } from '../../types';
 import type { Client } from '../../api/types';
 import type { Rng, VirtualClock } from '../../util';
-import { K8S_NAME_ALPHABET, rfc3339 } from '../../util';
+import { K8S_NAME_ALPHABET } from '../../util';
 import type { ImageCatalog } from '../../images';
 import type { EventRecorder } from '../../events';
 import { createEventsV1Recorder } from '../../events';
@@ -14,7 +14,7 @@ import {
   buildControllerRevision, buildCorednsDeployment, buildCorednsPod, buildCorednsReplicaSet, buildKubeProxyDaemonSet, buildKubeProxyPod, COREDNS_HASH,
 } from './addons';
 import { recordKubeletStart, recordKubeProxyStart, recordNodeReady, recordRegisteredNode } from './node-events';
-import { buildKubeDnsEndpoints, buildKubeDnsService, buildKubernetesEndpoints, buildKubernetesService } from './services';
+import { buildKubeDnsService, buildKubernetesEndpoints, buildKubernetesService } from './services';
 
 export { buildNode, buildLease, NODE_INFO } from './nodes';
 export { recordKubeletStart, recordNodeReady, recordRegisteredNode } from './node-events';
@@ -77,7 +77,8 @@ export interface AddonObjects { deployment: KObject; replicaSet: KObject; daemon
 /**
  * bootstrapAddons models kubeadm's addon phase plus the controllers that would act on it: the coredns
  * Deployment → ReplicaSet → 2 pods and the kube-proxy DaemonSet → one pod per node, with the events
- * the deployment, replicaset and daemonset controllers record. Pods then go through the real scheduler.
+ * the deployment, replicaset and daemonset controllers record. Pods then go through the real scheduler;
+ * the endpoint and endpointslice controllers write kube-dns's Endpoints and EndpointSlice.
  */
 export function bootstrapAddons(ctx: BootstrapContext): AddonObjects {
   const { client, rng, nodes } = ctx;
@@ -99,23 +100,6 @@ export function bootstrapAddons(ctx: BootstrapContext): AddonObjects {
     dsRec.event(daemonSet, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
   }
   return { deployment, replicaSet, daemonSet, kubeDns };
-}
-
-/**
- * settleAddons writes what the endpoint controllers would once the addon pods run: the kube-dns
- * Endpoints and EndpointSlice (the workload controllers write the Deployment/ReplicaSet/DaemonSet status).
- */
-export function settleAddons(ctx: BootstrapContext, addons: AddonObjects): void {
-  const { client, clock, rng } = ctx;
-  const ts = rfc3339(clock.now());
-  const pods = client.list('pods', 'kube-system');
-  const dns = pods.filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-dns');
-  const refs = dns.filter((p) => (p.status as { podIP?: string } | undefined)?.podIP).map((p) => ({
-    name: p.metadata.name ?? '', uid: p.metadata.uid ?? '', ip: (p.status as { podIP: string }).podIP, nodeName: (p.spec as { nodeName?: string }).nodeName ?? '',
-  }));
-  const [ep, slice] = buildKubeDnsEndpoints(addons.kubeDns, refs, `kube-dns-${rng.string(5, K8S_NAME_ALPHABET)}`, ts);
-  ensure(client, 'endpoints', 'kube-system', ep);
-  ensure(client, 'endpointslices', 'kube-system', slice);
 }
 
 /** recordNodesRegistered records, for every node, node-controller's RegisteredNode and the kubelet's NodeReady. */

@@ -51,37 +51,3 @@ export function buildKubeDnsService(): KObject {
     },
   };
 }
-
-interface PodRef { name: string; uid: string; ip: string; nodeName: string }
-
-/**
- * buildKubeDnsEndpoints returns the Endpoints and EndpointSlice the endpoints controllers write for
- * kube-dns once the CoreDNS pods are ready (sliceName carries the generateName suffix).
- */
-export function buildKubeDnsEndpoints(svc: KObject, pods: PodRef[], sliceName: string, triggerTime: string): KObject[] {
-  const ref = (p: PodRef) => ({ kind: 'Pod', name: p.name, namespace: 'kube-system', uid: p.uid });
-  const sorted = [...pods].sort((a, b) => a.ip.localeCompare(b.ip, undefined, { numeric: true }));
-  return [
-    {
-      apiVersion: 'v1', kind: 'Endpoints',
-      metadata: { name: 'kube-dns', namespace: 'kube-system', labels: DNS_LABELS, annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': triggerTime } },
-      subsets: [{
-        addresses: sorted.map((p) => ({ ip: p.ip, nodeName: p.nodeName, targetRef: ref(p) })),
-        ports: [{ name: 'dns-tcp', port: 53, protocol: 'TCP' }, { name: 'dns', port: 53, protocol: 'UDP' }, { name: 'metrics', port: 9153, protocol: 'TCP' }],
-      }],
-    },
-    {
-      apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
-      metadata: {
-        name: sliceName, namespace: 'kube-system',
-        labels: { ...DNS_LABELS, 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': 'kube-dns' },
-        annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': triggerTime },
-        generateName: 'kube-dns-',
-        ownerReferences: [{ apiVersion: 'v1', blockOwnerDeletion: true, controller: true, kind: 'Service', name: 'kube-dns', uid: svc.metadata.uid ?? '' }],
-      },
-      addressType: 'IPv4',
-      endpoints: sorted.map((p) => ({ addresses: [p.ip], conditions: { ready: true, serving: true, terminating: false }, nodeName: p.nodeName, targetRef: ref(p) })),
-      ports: [{ name: 'dns-tcp', port: 53, protocol: 'TCP' }, { name: 'dns', port: 53, protocol: 'UDP' }, { name: 'metrics', port: 9153, protocol: 'TCP' }],
-    },
-  ];
-}

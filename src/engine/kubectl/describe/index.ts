@@ -17,6 +17,7 @@ import {
   describeResourceQuota, describeRole, describeRoleBinding,
 } from './policy';
 import { describeHorizontalPodAutoscaler } from './hpa';
+import { describeIngress, describeIngressClass } from './ingress';
 
 export type { DescribeContext } from './common';
 export { describeEvents, searchEvents } from './common';
@@ -56,6 +57,8 @@ const DESCRIBERS: Record<string, Describer> = {
   'networking.k8s.io/NetworkPolicy': (o) => describeNetworkPolicy(o),
   'discovery.k8s.io/EndpointSlice': describeEndpointSlice,
   'autoscaling/HorizontalPodAutoscaler': describeHorizontalPodAutoscaler,
+  'networking.k8s.io/Ingress': describeIngress,
+  'networking.k8s.io/IngressClass': describeIngressClass,
 };
 
 /**

@@ -6,6 +6,7 @@ import { clusterInfoVerb } from './cluster-info';
 import { CONFIG_VERBS } from './config';
 import { createConfigMapVerb, createDeploymentVerb, createNamespaceVerb, createSecretGenericVerb, createVerb } from './create';
 import { deleteVerb } from './delete';
+import { createIngressVerb } from './create/ingress';
 import { createCronJobVerb, createJobVerb, createServiceClusterIPVerb, createServiceExternalNameVerb, createServiceLoadBalancerVerb, createServiceNodePortVerb } from './create/generators';
 import { describeVerb } from './describe';
 import { getVerb } from './get';
@@ -21,6 +22,8 @@ import { setImageVerb } from './set-image';
 import { setEnvVerb, setResourcesVerb } from './set-env';
 import { cordonVerb, uncordonVerb } from './cordon';
 import { execVerb } from './exec';
+import { portForwardVerb } from './port-forward';
+import { proxyVerb } from './proxy';
 import { taintVerb } from './taint';
 import { eventsVerb } from './events';
 import { editVerb } from './edit';
@@ -42,6 +45,7 @@ export const VERBS: Record<string, VerbFn> = {
   'create secret generic': createSecretGenericVerb,
   'create job': createJobVerb,
   'create cronjob': createCronJobVerb,
+  'create ingress': createIngressVerb,
   'create service clusterip': createServiceClusterIPVerb,
   'create service nodeport': createServiceNodePortVerb,
   'create service loadbalancer': createServiceLoadBalancerVerb,
@@ -67,6 +71,8 @@ export const VERBS: Record<string, VerbFn> = {
   cordon: cordonVerb,
   uncordon: uncordonVerb,
   exec: execVerb,
+  'port-forward': portForwardVerb,
+  proxy: proxyVerb,
   taint: taintVerb,
   events: eventsVerb,
   edit: editVerb,

@@ -22,17 +22,17 @@ export interface FakeApi {
 export function createFakeApi(clock: Clock): FakeApi {
   const objs = new Map<string, KObject>();
   let rv = 1;
-  const watchers = new Set<{ sel?: string; fn?: (e: WatchEvent) => void; closed: boolean }>();
+  const watchers = new Set<{ res: string; sel?: string; fn?: (e: WatchEvent) => void; closed: boolean }>();
   const key = (res: string, ns: string | undefined, name: string) => `${res}/${ns ?? ''}/${name}`;
   const matches = (o: KObject, sel?: string) => !sel || sel.split(',').every((p) => { const [k, v] = p.split('='); return k !== 'spec.nodeName' || (o.spec as { nodeName?: string })?.nodeName === v; });
-  const notify = (type: WatchEvent['type'], o: KObject) => { for (const w of watchers) if (!w.closed && matches(o, w.sel)) w.fn?.({ type, object: o }); };
+  const notify = (type: WatchEvent['type'], o: KObject, res = 'pods') => { for (const w of watchers) if (!w.closed && w.res === res && matches(o, w.sel)) w.fn?.({ type, object: o }); };
   const notFound = (name: string) => new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', code: 404, reason: 'NotFound', message: `pods "${name}" not found` });
   const store = (res: string, o: KObject, type: WatchEvent['type']) => {
     const c = clone(o);
     (c.metadata as Record<string, unknown>).resourceVersion = String(++rv);
     const frozen = deepFreeze(c);
     objs.set(key(res, o.metadata.namespace, o.metadata.name ?? ''), frozen);
-    if (res === 'pods') notify(type, frozen);
+    notify(type, frozen, res);
     return frozen;
   };
   const api: FakeApi = {
@@ -48,7 +48,7 @@ export function createFakeApi(clock: Clock): FakeApi {
       request: () => { throw new Error('not supported'); },
       get(res, ns, name) { const o = objs.get(key(res, ns, name)); if (!o) throw notFound(name); return o as never; },
       tryGet(res, ns, name) { return objs.get(key(res, ns, name)) as never; },
-      list(res, _ns, opts?: ListOptions) { return [...objs.entries()].filter(([k, o]) => k.startsWith(res + '/') && matches(o, opts?.fieldSelector)).map(([, o]) => o) as never; },
+      list(res, ns, opts?: ListOptions) { return [...objs.entries()].filter(([k, o]) => k.startsWith(res + '/') && (!ns || o.metadata.namespace === ns) && matches(o, opts?.fieldSelector)).map(([, o]) => o) as never; },
       create(res, ns, obj) {
         const o = clone(obj);
         const m = o.metadata as Record<string, unknown>;
@@ -80,11 +80,11 @@ export function createFakeApi(clock: Clock): FakeApi {
           return store(res, o, 'MODIFIED');
         }
         objs.delete(k);
-        if (res === 'pods') notify('DELETED', cur);
+        notify('DELETED', cur, res);
         return cur;
       },
       watch(res, _ns, opts?: ListOptions): WatchStream {
-        const w: { sel?: string; fn?: (e: WatchEvent) => void; closed: boolean } = { sel: opts?.fieldSelector, closed: false };
+        const w: { res: string; sel?: string; fn?: (e: WatchEvent) => void; closed: boolean } = { res, sel: opts?.fieldSelector, closed: false };
         watchers.add(w);
         return { onEvent: (fn) => { w.fn = fn; }, onClose: () => {}, close: () => { w.closed = true; watchers.delete(w); } };
       },

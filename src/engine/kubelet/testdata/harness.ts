@@ -3,7 +3,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../types';
 import { VirtualClock, createRng } from '../../util';
 import { createImageCatalog } from '../../images';
-import { createKubelet, type Kubelet } from '../kubelet';
+import { createKubelet, type Kubelet, type KubeletDeps } from '../kubelet';
 import type { KubeletTimings } from '../timings';
 import { createFakeApi, type FakeApi } from './fake-api';
 
@@ -11,11 +11,11 @@ import { createFakeApi, type FakeApi } from './fake-api';
 export interface Harness { clock: VirtualClock; api: FakeApi; kubelet: Kubelet; run(spec: Record<string, unknown>, name?: string, extra?: Record<string, unknown>): void; pod(name?: string): Pod; advance(s: number): void; until(pred: () => boolean, maxS?: number): number }
 
 /** setup creates node "worker" (192.168.1.3, 10.244.1.0/24) and starts its kubelet. */
-export function setup(timings?: Partial<KubeletTimings>, seed = 7): Harness {
+export function setup(timings?: Partial<KubeletTimings>, seed = 7, deps: Partial<KubeletDeps> = {}): Harness {
   const clock = new VirtualClock();
   const api = createFakeApi(clock);
   api.client.create('nodes', undefined, { apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker' }, spec: { podCIDR: '10.244.1.0/24' }, status: { addresses: [{ type: 'InternalIP', address: '192.168.1.3' }] } });
-  const kubelet = createKubelet({ nodeName: 'worker', client: api.client, clock, rng: createRng(seed), recorder: api.recorder, images: createImageCatalog(), timings });
+  const kubelet = createKubelet({ nodeName: 'worker', client: api.client, clock, rng: createRng(seed), recorder: api.recorder, images: createImageCatalog(), timings, ...deps });
   kubelet.start();
   return {
     clock, api, kubelet,

@@ -1,11 +1,4 @@
-import type { ExecResult } from '../../images';
-import type { NetSource, Network } from '../types';
-
-/**
- * runNetTool runs a network command (curl, wget, nslookup, getent, ping, nc, ip, ifconfig, …) from src;
- * undefined when argv[0] is not a network command. (Stub until the tools land.)
- */
-export function runNetTool(net: Network, src: NetSource | undefined, argv: string[], stdin: string, flavor: 'busybox' | 'gnu'): ExecResult | undefined {
-  void net; void src; void argv; void stdin; void flavor;
-  return undefined;
-}
+export type { Flavor, NetToolResult, TimelineChunk, ToolOptions } from './common';
+export { CURL_VERSION } from './curl';
+export { runNetTool, NET_TOOL_NAMES } from './run';
+export { createNetCommand, WORKSTATION_NET_COMMANDS } from './workstation';

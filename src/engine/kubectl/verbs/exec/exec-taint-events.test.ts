@@ -16,7 +16,7 @@ describe('kubectl exec', () => {
     expect(await h.kubectl('exec web -- ls /')).toEqual({ code: 0, out: 'ran ls / in a\n', err: 'Defaulted container "a" out of: a, b\n' });
     expect((await h.kubectl('exec web -c b -- cat /etc/hostname')).out).toBe('ran cat /etc/hostname in b\n');
     expect(await h.kubectl('exec web -c b -- false')).toEqual({ code: 1, out: '', err: 'command terminated with exit code 1\n' });
-    expect((await h.kubectl('exec web ls')).err).toBe("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n");
+    expect((await h.kubectl('exec web ls')).err).toBe("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\nhint: write the command after --: kubectl exec web -- ls\n");
     expect((await h.kubectl('exec nope -- ls')).err).toBe('Error from server (NotFound): pods "nope" not found\n');
     expect(calls[1]).toMatchObject({ namespace: 'default', pod: 'web', container: 'b', tty: false });
   });
