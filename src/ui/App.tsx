@@ -4,6 +4,7 @@ import { HelpOverlay } from './help';
 import { handleGlobalKey, Toolbar, Workspace } from './layout';
 import { savePrefs } from './persistence';
 import { useSandbox } from './store';
+import { installTrafficFeed } from './traffic';
 
 let started = false;
 
@@ -16,7 +17,7 @@ export function App() {
 
   useEffect(() => {
     // Children mounted first, so the terminal already listens when the worker's snapshot arrives.
-    if (!started) { started = true; void startSandbox(); }
+    if (!started) { started = true; installTrafficFeed(); void startSandbox(); }
     const onKey = (e: KeyboardEvent) => { if (handleGlobalKey(e)) { e.preventDefault(); e.stopPropagation(); } };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });

@@ -1,9 +1,9 @@
 // The one file that imports React Flow (@xyflow/react): a read-only canvas of positioned boxes and
 // edges. Callers describe boxes with plain data and render their content with ordinary components;
 // this adapter adds the connection handles, pan/zoom, fit-to-view, the minimap and the controls.
-import { memo, useEffect, useMemo, type ComponentType } from 'react';
+import { memo, useEffect, useMemo, type ComponentType, type ReactNode } from 'react';
 import {
-  Background, Controls, Handle, MiniMap, Position, ReactFlow, ReactFlowProvider, useReactFlow,
+  Background, Controls, Handle, MiniMap, Position, ReactFlow, ReactFlowProvider, useReactFlow, ViewportPortal,
   type Edge, type Node, type NodeProps, type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -41,6 +41,8 @@ export interface FlowCanvasProps {
   fitKey?: string | number;
   ariaLabel: string;
   theme?: 'dark' | 'light';
+  /** overlay is drawn above the boxes in flow coordinates (it pans and zooms with them); it should not take pointer events. */
+  overlay?: ReactNode;
 }
 
 const handleStyle = { opacity: 0, pointerEvents: 'none' as const, width: 1, height: 1, minWidth: 0, minHeight: 0, border: 0 };
@@ -113,6 +115,7 @@ function Canvas(props: FlowCanvasProps) {
       <Controls showInteractive={false} position="bottom-left" />
       <MiniMap pannable zoomable position="bottom-right" nodeStrokeWidth={2} style={{ width: 150, height: 100 }} nodeClassName={(n) => `minimap-${n.type ?? ''}`} />
       <FitOnKey fitKey={props.fitKey} />
+      {props.overlay && <ViewportPortal>{props.overlay}</ViewportPortal>}
     </ReactFlow>
   );
 }

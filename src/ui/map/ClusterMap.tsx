@@ -5,6 +5,7 @@ import { FlowCanvas, type BoxRenderer, type FlowBox, type FlowLink } from '../ad
 import { select, useSandbox } from '../store';
 import { GroupBox, MapActionsContext, NodeBox, OwnerBox, PodBox, ServiceBox, type MapActions } from './boxes';
 import { createLayoutMemory, layoutMap, type MapGraph, type MapNode } from './model';
+import { createPeerIndex, revisionColors, setTrafficPrefs, TrafficOverlay, useTraffic } from '../traffic';
 import './map.css';
 
 const RENDERERS: Record<string, BoxRenderer> = { node: NodeBox, group: GroupBox, pod: PodBox, service: ServiceBox, owner: OwnerBox };
@@ -116,6 +117,15 @@ export function ClusterMap() {
   })), [graph]);
   const refs = useMemo(() => new Map(graph.nodes.map((n) => [n.id, 'ref' in n.data ? n.data.ref : null])), [graph]);
 
+  // Traffic: traced requests drawn over the boxes, coloured like the groups of their revision.
+  const showTraffic = useTraffic((s) => s.showTraffic);
+  const showProbes = useTraffic((s) => s.showProbes);
+  const peerIndex = useMemo(() => createPeerIndex(
+    graph.nodes.map((n) => ({ id: n.id, kind: n.kind, x: n.abs.x, y: n.abs.y, width: n.width, height: n.height })),
+    { pods: input.pods, nodes: input.nodes, services: input.services },
+  ), [graph, input]);
+  const colors = useMemo(() => revisionColors(input.owners.filter((o) => o.kind === 'ReplicaSet')), [input.owners]);
+
   const onBoxClick = useCallback((id: string) => {
     const ref = refs.get(id);
     if (ref) select(ref);
@@ -147,6 +157,12 @@ export function ClusterMap() {
         </label>
         <label><input type="checkbox" checked={showOwners} onChange={(e) => setShowOwners(e.target.checked)} /> Owners</label>
         <label><input type="checkbox" checked={showServices} onChange={(e) => setShowServices(e.target.checked)} /> Services</label>
+        <label title="Animate requests (sandbox traffic, curl, …) hop by hop">
+          <input type="checkbox" checked={showTraffic} onChange={(e) => setTrafficPrefs({ showTraffic: e.target.checked })} /> Traffic
+        </label>
+        <label title="Include kubelet probe requests in the animation">
+          <input type="checkbox" checked={showProbes} disabled={!showTraffic} onChange={(e) => setTrafficPrefs({ showProbes: e.target.checked })} /> Probes
+        </label>
         <button type="button" onClick={() => setFitKey((k) => k + 1)}>Fit</button>
         <span className="map-toolbar__count" aria-live="polite">{graph.visiblePods} pods · {nodeCount} nodes</span>
       </div>
@@ -161,6 +177,7 @@ export function ClusterMap() {
             fitKey={fitKey}
             theme={theme}
             ariaLabel="Cluster map canvas"
+            overlay={<TrafficOverlay index={peerIndex} colors={colors} />}
           />
         </MapActionsContext.Provider>
       </div>

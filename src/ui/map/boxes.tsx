@@ -1,6 +1,6 @@
 // The map's box renderers: node containers, pod groups, pod chips, Services and owners. Every
 // user-provided string (names, labels, messages) is rendered as a React text node, never as HTML.
-import { createContext, memo, useContext } from 'react';
+import { createContext, memo, useContext, type CSSProperties } from 'react';
 import type { GroupData, NodeBoxData, OwnerData, PodData, ServiceData } from './model';
 import type { PodTone } from './pod-state';
 import { formatCpu, formatMemory } from './resources';
@@ -48,7 +48,8 @@ const TONE_ORDER: PodTone[] = ['running', 'notready', 'creating', 'pending', 'fa
 export const GroupBox = memo(function GroupBox({ data }: { data: GroupData }) {
   const { toggleGroup } = useContext(MapActionsContext);
   return (
-    <div className={`map-group${data.collapsed ? ' is-collapsed' : ''}`}>
+    <div className={`map-group${data.collapsed ? ' is-collapsed' : ''}${data.color ? ' has-revision' : ''}`}
+      style={data.color ? ({ '--revision-color': data.color } as CSSProperties) : undefined} data-revision-color={data.color}>
       <div className="map-group__head">
         <button
           type="button"

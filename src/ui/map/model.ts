@@ -5,6 +5,7 @@
 import type { KObject, ObjectRef } from '../../engine/protocol';
 import { podView, type PodTone, type PodView } from './pod-state';
 import { nodeReadyText, nodeRole, nodeUsage, type NodeUsage } from './resources';
+import { revisionColors } from '../traffic';
 import { parseLabelFilter } from './selector';
 
 type Obj = Record<string, any>;
@@ -61,7 +62,11 @@ export interface MapOptions {
 /** NodeBoxData is what a node container shows. */
 export interface NodeBoxData { name: string; role: string; ready: string; usage: NodeUsage | null; ref: ObjectRef | null }
 /** GroupData is what a pod group shows: its owner, its size and, collapsed, counts by colour family. */
-export interface GroupData { id: string; label: string; detail: string; count: number; collapsed: boolean; tones: Partial<Record<PodTone, number>> }
+export interface GroupData {
+  id: string; label: string; detail: string; count: number; collapsed: boolean; tones: Partial<Record<PodTone, number>>;
+  /** color is the revision colour of a ReplicaSet's pods (the traffic dots they answer are drawn in it). */
+  color?: string;
+}
 /** PodData is what a pod chip shows. */
 export interface PodData { name: string; namespace: string; view: PodView; ref: ObjectRef; label: string }
 /** ServiceData is what a Service box shows. */
@@ -110,12 +115,12 @@ function controllerRef(o: KObject): { kind: string; name: string; uid: string } 
 }
 
 /** groupOf returns a pod's group key and label: its controller (a ReplicaSet's pods share a pod-template-hash), else loose pods. */
-function groupOf(pod: KObject): { key: string; label: string; detail: string } {
+function groupOf(pod: KObject): { key: string; label: string; detail: string; hash?: string } {
   const owner = controllerRef(pod);
   const ns = pod.metadata.namespace ?? '';
   const hash = pod.metadata.labels?.['pod-template-hash'];
   if (owner?.kind === 'ReplicaSet' || (!owner && hash)) {
-    return { key: `rs:${ns}/${owner?.uid ?? hash}`, label: owner ? `ReplicaSet ${owner.name}` : `pod-template-hash ${hash}`, detail: hash ? `pod-template-hash=${hash}` : '' };
+    return { key: `rs:${ns}/${owner?.uid ?? hash}`, label: owner ? `ReplicaSet ${owner.name}` : `pod-template-hash ${hash}`, detail: hash ? `pod-template-hash=${hash}` : '', hash };
   }
   if (owner) return { key: `owner:${ns}/${owner.uid}`, label: owner.kind === 'Node' ? 'Static pods' : `${owner.kind} ${owner.name}`, detail: owner.kind === 'Node' ? `mirror pods of ${owner.name}` : '' };
   return { key: `none:${ns}`, label: 'Pods', detail: ns ? `namespace ${ns}` : '' };
@@ -188,6 +193,7 @@ export function layoutMap(input: MapInput, opts: MapOptions, mem: LayoutMemory):
   const inNs = (o: KObject) => !opts.namespace || (o.metadata.namespace ?? '') === opts.namespace;
   const visible = (o: KObject) => inNs(o) && filter.matches(o.metadata.labels);
   const pods = input.pods.filter(visible);
+  const colorOf = revisionColors(input.owners.filter((o) => o.kind === 'ReplicaSet'));
   const nodes: MapNode[] = [];
   const edges: MapEdge[] = [];
 
@@ -237,10 +243,11 @@ export function layoutMap(input: MapInput, opts: MapOptions, mem: LayoutMemory):
     nodes.push(box);
 
     // Groups in first-seen order; a group's box keeps its high-water size while it exists.
-    const byGroup = new Map<string, { label: string; detail: string; pods: KObject[]; ownerKey: string }>();
+    const byGroup = new Map<string, { label: string; detail: string; pods: KObject[]; ownerKey: string; color?: string }>();
     for (const p of hostPods) {
       const g = groupOf(p);
-      const e = byGroup.get(g.key) ?? byGroup.set(g.key, { label: g.label, detail: g.detail, pods: [], ownerKey: g.key }).get(g.key)!;
+      const color = g.hash ? colorOf(p.metadata.namespace ?? '', g.hash) : undefined;
+      const e = byGroup.get(g.key) ?? byGroup.set(g.key, { label: g.label, detail: g.detail, pods: [], ownerKey: g.key, color }).get(g.key)!;
       e.pods.push(p);
     }
     const ordered = [...byGroup.entries()].map(([key, g]) => {
@@ -275,7 +282,7 @@ export function layoutMap(input: MapInput, opts: MapOptions, mem: LayoutMemory):
       const gabs = { x: x + NODE_PAD, y: top + y };
       nodes.push({
         id, kind: 'group', parentId: hostId, x: NODE_PAD, y, abs: gabs, width: SECTION_W, height,
-        data: { id, label: g.label, detail: g.detail, count: g.pods.length, collapsed, tones },
+        data: { id, label: g.label, detail: g.detail, count: g.pods.length, collapsed, tones, ...(g.color ? { color: g.color } : {}) },
       });
       const ownerUid = key.replace(/^(rs|owner):/, '');
       (groupTargets.get(ownerUid) ?? groupTargets.set(ownerUid, []).get(ownerUid)!).push(id);

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { podView } from '../map';
+import { TrafficControl } from '../traffic';
 import { controlTime, runInTerminal, useSandbox, type ObjectMirror } from '../store';
 import { autoSelect, deploymentEntries, rolloutView, type RolloutReplicaSet, type RolloutView } from './model';
 import './rollout.css';
@@ -52,6 +53,7 @@ export function RolloutPanel() {
             ))}
             <button type="button" disabled={!ready} aria-label="Step 1 second" onClick={() => controlTime({ type: 'step', ms: 1000 })}>+1 s</button>
           </div>
+          {deploy && <TrafficControl deploy={deploy} objects={objects} />}
           <div className="rollout-sets">
             {[...view.replicaSets].reverse().map((rs) => <ReplicaSetCard key={rs.name} rs={rs} />)}
           </div>
