@@ -1,5 +1,5 @@
 import type { KObject, Status } from '../types';
-import { ApiError, type ApiRequest, type ApiResponse, type Client, type DeleteOptions, type ListOptions, type PatchType, type ResourceDef, type WatchStream } from './types';
+import { ApiError, type ApiRequest, type ApiResponse, type Client, type DeleteOptions, type ListOptions, type PatchType, type ResourceDef, type WatchStream, type WriteOptions } from './types';
 import type { ApiServer } from './server';
 import { statusFailure } from './errors';
 
@@ -12,6 +12,12 @@ export function resourcePath(def: ResourceDef, ns?: string, name?: string, sub?:
   if (sub !== undefined) p += `/${sub}`;
   return p;
 }
+
+const SUBRESOURCE = /^[a-z]+$/;
+const LONE_SURROGATE = /[\uD800-\uDFFF]/;
+
+// plainSegment says whether a path segment built from s decodes back to s (empty or unencodable ones do not).
+function plainSegment(s: string | undefined): boolean { return s === undefined || (s !== '' && !LONE_SURROGATE.test(s)); }
 
 function listQuery(opts?: ListOptions): Record<string, string | undefined> {
   if (!opts) return {};
@@ -49,59 +55,66 @@ export function createClient(api: ApiServer, opts: { userAgent?: string } = {}):
     defs.set(resource, def);
     return def;
   };
-  const call = (req: ApiRequest): ApiResponse => {
-    const res = api.handle({ ...req, headers: { ...headers, ...(req.headers ?? {}) } });
+  const check = (res: ApiResponse): ApiResponse => {
     if (res.code >= 400) {
       const body = res.body as Status | undefined;
       throw new ApiError(body && body.kind === 'Status' ? body : statusFailure(res.code, 'Unknown', `an error on the server has prevented the request from succeeding`));
     }
     return res;
   };
+  // send is `handle` at resourcePath(def, ns, name, sub) without building and parsing the path, when the
+  // server offers that and the path would carry the parts unchanged (no empty segments).
+  const send = (method: ApiRequest['method'], def: ResourceDef, ns: string | undefined, name: string | undefined, sub: string | undefined, rest: Pick<ApiRequest, 'body' | 'query' | 'headers'>): ApiResponse => {
+    const namespace = def.namespaced ? ns : undefined;
+    if (api.handleResource && plainSegment(namespace) && plainSegment(name) && (sub === undefined || SUBRESOURCE.test(sub))) {
+      const req: ApiRequest = { method, path: '', ...rest, headers: rest.headers ? { ...headers, ...rest.headers } : headers };
+      return api.handleResource(req, def, namespace, name, sub);
+    }
+    return api.handle({ method, path: resourcePath(def, ns, name, sub), ...rest, headers: { ...headers, ...(rest.headers ?? {}) } });
+  };
   const dryQ = (dry?: boolean) => (dry ? { dryRun: 'All' } : {});
+  const writeQ = (o?: WriteOptions) => (o?.fieldValidation ? { ...dryQ(o.dryRun), fieldValidation: o.fieldValidation } : dryQ(o?.dryRun));
 
   const client: Client = {
     request: (req) => api.handle({ ...req, headers: { ...headers, ...(req.headers ?? {}) } }),
     get<T extends KObject = KObject>(resource: string, ns: string | undefined, name: string): T {
-      return call({ method: 'GET', path: resourcePath(defOf(resource), ns, name) }).body as T;
+      return check(send('GET', defOf(resource), ns, name, undefined, {})).body as T;
     },
     tryGet<T extends KObject = KObject>(resource: string, ns: string | undefined, name: string): T | undefined {
-      const res = api.handle({ method: 'GET', path: resourcePath(defOf(resource), ns, name), headers });
+      const res = send('GET', defOf(resource), ns, name, undefined, {});
       if (res.code === 404) return undefined;
       if (res.code >= 400) throw new ApiError(res.body as Status);
       return res.body as T;
     },
     list<T extends KObject = KObject>(resource: string, ns?: string, o?: ListOptions): T[] {
-      return (call({ method: 'GET', path: resourcePath(defOf(resource), ns), query: listQuery(o) }).body as { items: T[] }).items;
+      return (check(send('GET', defOf(resource), ns, undefined, undefined, { query: listQuery(o) })).body as { items: T[] }).items;
     },
-    create<T extends KObject = KObject>(resource: string, ns: string | undefined, obj: KObject, o?: { dryRun?: boolean }): T {
-      return call({ method: 'POST', path: resourcePath(defOf(resource), ns ?? obj.metadata?.namespace), body: obj, query: dryQ(o?.dryRun) }).body as T;
+    create<T extends KObject = KObject>(resource: string, ns: string | undefined, obj: KObject, o?: WriteOptions): T {
+      return check(send('POST', defOf(resource), ns ?? obj.metadata?.namespace, undefined, undefined, { body: obj, query: writeQ(o) })).body as T;
     },
-    update<T extends KObject = KObject>(resource: string, ns: string | undefined, obj: KObject, o?: { dryRun?: boolean; subresource?: string }): T {
+    update<T extends KObject = KObject>(resource: string, ns: string | undefined, obj: KObject, o?: WriteOptions & { subresource?: string }): T {
       const d = defOf(resource);
-      return call({ method: 'PUT', path: resourcePath(d, ns ?? obj.metadata?.namespace, obj.metadata.name, o?.subresource), body: obj, query: dryQ(o?.dryRun) }).body as T;
+      return check(send('PUT', d, ns ?? obj.metadata?.namespace, obj.metadata.name, o?.subresource, { body: obj, query: writeQ(o) })).body as T;
     },
     updateStatus<T extends KObject = KObject>(resource: string, ns: string | undefined, obj: KObject): T {
       return client.update<T>(resource, ns, obj, { subresource: 'status' });
     },
-    patch<T extends KObject = KObject>(resource: string, ns: string | undefined, name: string, type: PatchType, patch: unknown, o?: { dryRun?: boolean; subresource?: string }): T {
-      return call({
-        method: 'PATCH', path: resourcePath(defOf(resource), ns, name, o?.subresource), body: patch,
-        headers: { 'Content-Type': type }, query: dryQ(o?.dryRun),
-      }).body as T;
+    patch<T extends KObject = KObject>(resource: string, ns: string | undefined, name: string, type: PatchType, patch: unknown, o?: WriteOptions & { subresource?: string }): T {
+      return check(send('PATCH', defOf(resource), ns, name, o?.subresource, { body: patch, headers: { 'Content-Type': type }, query: writeQ(o) })).body as T;
     },
     delete(resource: string, ns: string | undefined, name: string, o?: DeleteOptions): KObject | Status {
       const body: Record<string, unknown> = {};
       if (o?.gracePeriodSeconds !== undefined) body.gracePeriodSeconds = o.gracePeriodSeconds;
       if (o?.propagationPolicy) body.propagationPolicy = o.propagationPolicy;
       if (o?.preconditions) body.preconditions = o.preconditions;
-      return call({ method: 'DELETE', path: resourcePath(defOf(resource), ns, name), body, query: dryQ(o?.dryRun) }).body as KObject | Status;
+      return check(send('DELETE', defOf(resource), ns, name, undefined, { body, query: dryQ(o?.dryRun) })).body as KObject | Status;
     },
     watch(resource: string, ns?: string, o?: ListOptions): WatchStream {
-      const res = call({ method: 'GET', path: resourcePath(defOf(resource), ns), query: { ...listQuery(o), watch: 'true' } });
+      const res = check(send('GET', defOf(resource), ns, undefined, undefined, { query: { ...listQuery(o), watch: 'true' } }));
       return res.watch!;
     },
     post<T = unknown>(resource: string, ns: string | undefined, name: string, subresource: string, body: unknown): T {
-      return call({ method: 'POST', path: resourcePath(defOf(resource), ns, name, subresource), body }).body as T;
+      return check(send('POST', defOf(resource), ns, name, subresource, { body })).body as T;
     },
   };
   return client;

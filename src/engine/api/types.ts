@@ -89,6 +89,12 @@ export interface DeleteOptions {
   preconditions?: { uid?: string; resourceVersion?: string };
 }
 
+/** WriteOptions are the query options of a create, update or patch: dryRun=All and the fieldValidation directive kubectl sends. */
+export interface WriteOptions {
+  dryRun?: boolean;
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+}
+
 /** PatchType is the Content-Type of a PATCH body. */
 export type PatchType =
   | 'application/merge-patch+json'
@@ -136,10 +142,10 @@ export interface Client {
   /** tryGet returns undefined instead of throwing NotFound. */
   tryGet<T extends KObject = KObject>(resource: string, ns: string | undefined, name: string): T | undefined;
   list<T extends KObject = KObject>(resource: string, ns?: string, opts?: ListOptions): T[];
-  create<T extends KObject = KObject>(resource: string, ns: string | undefined, obj: KObject, opts?: { dryRun?: boolean }): T;
-  update<T extends KObject = KObject>(resource: string, ns: string | undefined, obj: KObject, opts?: { dryRun?: boolean; subresource?: string }): T;
+  create<T extends KObject = KObject>(resource: string, ns: string | undefined, obj: KObject, opts?: WriteOptions): T;
+  update<T extends KObject = KObject>(resource: string, ns: string | undefined, obj: KObject, opts?: WriteOptions & { subresource?: string }): T;
   updateStatus<T extends KObject = KObject>(resource: string, ns: string | undefined, obj: KObject): T;
-  patch<T extends KObject = KObject>(resource: string, ns: string | undefined, name: string, type: PatchType, patch: unknown, opts?: { dryRun?: boolean; subresource?: string }): T;
+  patch<T extends KObject = KObject>(resource: string, ns: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions & { subresource?: string }): T;
   delete(resource: string, ns: string | undefined, name: string, opts?: DeleteOptions): KObject | Status;
   watch(resource: string, ns?: string, opts?: ListOptions): WatchStream;
   /** subresource POSTs (binding, eviction). */

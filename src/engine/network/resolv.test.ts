@@ -11,6 +11,12 @@ describe('resolvConfFor / renderResolvConf (kubelet GetPodDNS + containerd)', ()
     expect(renderResolvConf(rc)).toBe('search shop.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');
   });
 
+  it('an explicit ndots:1 from dnsConfig is written although it is the resolver default', () => {
+    const rc = resolvConfFor(pod({ containers: [], dnsConfig: { options: [{ name: 'ndots', value: '1' }, { name: 'edns0' }] } }));
+    expect(rc.ndots).toBe(1);
+    expect(renderResolvConf(rc)).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:1 edns0\n');
+  });
+
   it('Default and ClusterFirst on the host network use the node resolv.conf', () => {
     const want = 'nameserver 192.168.1.1\n';
     expect(renderResolvConf(resolvConfFor(pod({ containers: [], dnsPolicy: 'Default' })))).toBe(want);
@@ -22,7 +28,7 @@ describe('resolvConfFor / renderResolvConf (kubelet GetPodDNS + containerd)', ()
     const none = resolvConfFor(pod({ containers: [], dnsPolicy: 'None', dnsConfig: { nameservers: ['1.1.1.1'], searches: ['ns1.svc.cluster-domain.example', 'my.dns.search.suffix'], options: [{ name: 'ndots', value: '2' }, { name: 'edns0' }] } }));
     expect(renderResolvConf(none)).toBe('search ns1.svc.cluster-domain.example my.dns.search.suffix\nnameserver 1.1.1.1\noptions ndots:2 edns0\n');
     const merged = resolvConfFor(pod({ containers: [], dnsConfig: { nameservers: ['10.96.0.10', '8.8.8.8'], options: [{ name: 'ndots', value: '1' }, { name: 'timeout', value: '2' }] } }));
-    expect(merged).toMatchObject({ nameservers: ['10.96.0.10', '8.8.8.8'], ndots: 1, options: ['timeout:2'] });
+    expect(merged).toMatchObject({ nameservers: ['10.96.0.10', '8.8.8.8'], ndots: 1, options: ['ndots:1', 'timeout:2'] });
     expect(resolverTiming(merged)).toEqual({ timeoutMs: 2000, attempts: 2 });
   });
 });

@@ -55,7 +55,8 @@ export function resolvConfFor(pod: Pod): ResolvConf {
   const ndotsOpt = opts.find((o) => o.startsWith('ndots:'));
   const ndots = ndotsOpt ? Math.min(15, Math.max(0, parseInt(ndotsOpt.slice(6), 10) || 0)) : 1;
   const rc: ResolvConf = { nameservers: nameservers.slice(0, MAX_NAMESERVERS), search: search.slice(0, MAX_SEARCH), ndots };
-  const rest = opts.filter((o) => !o.startsWith('ndots:'));
+  // An explicit ndots:1 equals the resolver default but is still written to the file.
+  const rest = opts.filter((o) => !o.startsWith('ndots:') || ndots === 1);
   if (rest.length) rc.options = rest;
   return rc;
 }

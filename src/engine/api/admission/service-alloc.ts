@@ -71,6 +71,8 @@ export function allocateServiceAddresses(obj: KObject, services: KObject[], rng:
   const errs: FieldError[] = [];
   const { ips, ports } = usedAddresses(services, old ? { namespace: old.metadata.namespace, name: old.metadata.name } : undefined);
   const oldSpec = (old as Svc | undefined)?.spec;
+  // Headless: the registry mirrors clusterIP None into clusterIPs (describe then prints `IPs: None`).
+  if (spec.clusterIP === 'None' && spec.type !== 'ExternalName' && !spec.clusterIPs?.length) spec.clusterIPs = ['None'];
   if (wantsClusterIP(svc)) {
     // A PUT that omits clusterIP keeps the allocated one (the strategy's PrepareForUpdate).
     if (!spec.clusterIP && oldSpec?.clusterIP) { spec.clusterIP = oldSpec.clusterIP; spec.clusterIPs = oldSpec.clusterIPs ?? [oldSpec.clusterIP]; }

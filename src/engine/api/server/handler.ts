@@ -1,4 +1,4 @@
-import type { ApiRequest, ApiResponse } from '../types';
+import type { ApiRequest, ApiResponse, ResourceDef } from '../types';
 import { methodNotAllowed, pathNotFound, toApiError } from '../errors';
 import type { ServerContext } from './context';
 import { aggregatedDiscovery, aggregatedVersion, apiGroup, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
@@ -51,24 +51,42 @@ function route(ctx: ServerContext, req: ApiRequest): ApiResponse {
   }
   const def = ctx.registry.get(p.group, p.plural);
   if (!def || def.version !== p.version) throw pathNotFound();
+  return routeResource(ctx, req, def, p.namespace, p.name, p.sub);
+}
+
+/**
+ * handleResourceRequest answers a request already routed to def, namespace, name and subresource: the
+ * typed client's way in, skipping URL building and parsing. It answers exactly as handleRequest does for
+ * the equivalent path (the caller must not pass empty names or namespaces, which a path cannot carry).
+ */
+export function handleResourceRequest(ctx: ServerContext, req: ApiRequest, def: ResourceDef, namespace: string | undefined, name: string | undefined, sub: string | undefined): ApiResponse {
+  try {
+    return routeResource(ctx, req, def, namespace, name, sub);
+  } catch (e) {
+    const err = toApiError(e);
+    return { code: err.status.code, body: err.status };
+  }
+}
+
+function routeResource(ctx: ServerContext, req: ApiRequest, def: ResourceDef, namespace: string | undefined, name: string | undefined, sub: string | undefined): ApiResponse {
   const query = req.query ?? {};
   // A namespaced resource under no namespace is only listable/watchable (all namespaces).
-  if (def.namespaced && p.namespace === undefined && p.name !== undefined) throw pathNotFound();
-  if (!def.namespaced && p.namespace !== undefined) throw pathNotFound();
-  const r: ResourceRequest = { req, def, namespace: p.namespace, name: p.name, sub: p.sub, query };
-  if (p.name === '') throw badRequest('resource name may not be empty');
-  if (p.sub !== undefined) return subresource(ctx, r);
-  if (p.name === undefined) {
+  if (def.namespaced && namespace === undefined && name !== undefined) throw pathNotFound();
+  if (!def.namespaced && namespace !== undefined) throw pathNotFound();
+  const r: ResourceRequest = { req, def, namespace, name, sub, query };
+  if (name === '') throw badRequest('resource name may not be empty');
+  if (sub !== undefined) return subresource(ctx, r);
+  if (name === undefined) {
     if (def.plural === 'bindings' && req.method === 'POST') {
-      const name = (req.body as { metadata?: { name?: string } } | undefined)?.metadata?.name ?? '';
-      return bindPod(ctx, r, name);
+      const bindingName = (req.body as { metadata?: { name?: string } } | undefined)?.metadata?.name ?? '';
+      return bindPod(ctx, r, bindingName);
     }
     switch (req.method) {
       case 'GET':
         if (!def.verbs.includes('list')) throw methodNotAllowed();
         return boolParam(query.watch) ? watchObjects(ctx, r) : listObjects(ctx, r);
       case 'POST': return createObject(ctx, r);
-      case 'DELETE': if (p.namespace === undefined && def.namespaced) throw methodNotAllowed(); return deleteCollection(ctx, r);
+      case 'DELETE': if (namespace === undefined && def.namespaced) throw methodNotAllowed(); return deleteCollection(ctx, r);
       default: throw methodNotAllowed();
     }
   }

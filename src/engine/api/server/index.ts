@@ -1,9 +1,9 @@
 import type { Store } from '../../store';
 import type { Clock, Rng } from '../../util';
 import { Registry } from '../registry';
-import type { ApiRequest, ApiResponse, PodLogProvider } from '../types';
+import type { ApiRequest, ApiResponse, PodLogProvider, ResourceDef } from '../types';
 import type { ServerContext } from './context';
-import { handleRequest } from './handler';
+import { handleRequest, handleResourceRequest } from './handler';
 
 export { VERSION_INFO } from './discovery';
 export { parsePath } from './paths';
@@ -14,6 +14,11 @@ export { scaleOf } from './subresources';
 export interface ApiServer {
   /** handle answers one request; it never throws (failures are Status bodies). */
   handle(req: ApiRequest): ApiResponse;
+  /**
+   * handleResource answers req (whose path is ignored) as handle would answer it at def's path for
+   * namespace, name and subresource; namespace and name must not be empty strings. The typed client's fast path.
+   */
+  handleResource?(req: ApiRequest, def: ResourceDef, namespace: string | undefined, name: string | undefined, sub: string | undefined): ApiResponse;
   /** registry is the set of served resources. */
   readonly registry: Registry;
   /** store is the backing etcd-like store (read-only use outside the server: etcdctl emulation, benchmarks). */
@@ -27,6 +32,7 @@ export function createApiServer(deps: { store: Store; clock: Clock; rng: Rng; re
   const ctx: ServerContext = { store: deps.store, clock: deps.clock, rng: deps.rng, registry: deps.registry ?? new Registry() };
   return {
     handle: (req) => handleRequest(ctx, req),
+    handleResource: (req, def, namespace, name, sub) => handleResourceRequest(ctx, req, def, namespace, name, sub),
     registry: ctx.registry,
     store: ctx.store,
     setPodLogProvider: (p) => { ctx.logProvider = p; },

@@ -4,6 +4,16 @@ import { fail } from '../errors';
 /** DryRun is the parsed --dry-run strategy. */
 export type DryRun = 'none' | 'client' | 'server';
 
+/** fieldValidation maps --validate to the fieldValidation directive kubectl sends (GetValidationDirective); undefined when the verb has no --validate. */
+export function fieldValidation(env: Env): 'Strict' | 'Warn' | 'Ignore' | undefined {
+  if (!env.flags.parsed.specs.has('validate')) return undefined;
+  const v = env.flags.str('validate') || 'strict';
+  if (v === 'true' || v === 'strict') return 'Strict';
+  if (v === 'warn') return 'Warn';
+  if (v === 'false' || v === 'ignore') return 'Ignore';
+  throw fail(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`);
+}
+
 /** dryRunMode parses --dry-run as kubectl's GetDryRunStrategy does. */
 export function dryRunMode(env: Env): DryRun {
   if (!env.flags.parsed.specs.has('dry-run')) return 'none';

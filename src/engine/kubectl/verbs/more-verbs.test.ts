@@ -82,3 +82,16 @@ status:
     expect((await h.kubectl('uncordon worker')).out).toBe('node/worker uncordoned\n');
   });
 });
+
+describe('kubectl --validate', () => {
+  it('rejects unknown fields by default (fieldValidation=Strict) and drops them with --validate=false', async () => {
+    const h = createHarness();
+    h.fs.writeFile(`${h.fs.home}/pod.yaml`, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: strict\nspec:\n  foo: bar\n  containers:\n  - name: a\n    image: nginx\n');
+    const strict = 'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.foo"\n';
+    expect((await h.kubectl('create -f pod.yaml')).err).toBe(`Error from server (BadRequest): error when creating "pod.yaml": ${strict}`);
+    expect((await h.kubectl('apply -f pod.yaml')).err).toBe(`Error from server (BadRequest): error when creating "pod.yaml": ${strict}`);
+    expect((await h.kubectl('create -f pod.yaml --validate=x')).err).toBe('error: invalid - validate option "x"; must be one of: strict (or true), warn, ignore (or false)\n');
+    expect((await h.kubectl('create -f pod.yaml --validate=false')).out).toBe('pod/strict created\n');
+    expect(h.client.get('pods', 'default', 'strict').spec).not.toHaveProperty('foo');
+  });
+});

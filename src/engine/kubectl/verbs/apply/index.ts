@@ -9,7 +9,7 @@ import { clientResource } from '../../resources';
 import { threeWayMergePatch } from '../../apply-patch';
 import { createOutcome } from './outcome';
 import { withLastAppliedFor } from './last-applied';
-import { dryRunMode } from '../common';
+import { dryRunMode, fieldValidation } from '../common';
 
 /** LAST_APPLIED is the annotation client-side apply keeps the previous manifest in. */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -21,6 +21,7 @@ export function applyVerb(env: Env): number {
   if (env.args.length) throw fail(`Unexpected args: [${env.args.join(' ')}]\nSee 'kubectl apply -h' for help and examples`);
   if (env.flags.bool('prune')) throw fail('--prune is not supported in this sandbox');
   const dry = dryRunMode(env);
+  const validation = fieldValidation(env);
   const serverSide = env.flags.bool('server-side');
   let failed = 0;
   const items = readManifests(env, files, env.flags.bool('recursive'));
@@ -31,16 +32,18 @@ export function applyVerb(env: Env): number {
     const res = clientResource(def);
     const name = item.obj!.metadata.name ?? '';
     if (!name && !item.obj!.metadata.generateName) { env.err(`error: error when retrieving current configuration of:\nResource: "${res}", GroupVersionKind: "${item.obj!.apiVersion}, Kind=${item.obj!.kind}"\nName: "", Namespace: "${item.namespace ?? ''}"\nfrom server for: "${item.source}": resource name may not be empty\n`); failed++; continue; }
+    let creating = false;
     try {
       const live = env.client.tryGet(res, item.namespace, name);
       if (serverSide) {
-        const obj = env.client.patch(res, item.namespace, name, 'application/apply-patch+yaml', item.obj!, { dryRun: dry === 'server' });
+        const obj = env.client.patch(res, item.namespace, name, 'application/apply-patch+yaml', item.obj!, { dryRun: dry === 'server', fieldValidation: validation });
         createOutcome(env, def, obj, 'serverside-applied', dry);
         continue;
       }
       const modified = withLastAppliedFor(withChangeCause(env, item.obj!));
       if (!live) {
-        const created = dry === 'client' ? modified : env.client.create(res, item.namespace, modified, { dryRun: dry === 'server' });
+        creating = true;
+        const created = dry === 'client' ? modified : env.client.create(res, item.namespace, modified, { dryRun: dry === 'server', fieldValidation: validation });
         createOutcome(env, def, created, 'created', dry);
         continue;
       }
@@ -52,12 +55,11 @@ export function applyVerb(env: Env): number {
       try { original = lastRaw ? JSON.parse(lastRaw) : undefined; } catch { original = undefined; }
       const patch = threeWayMergePatch(original, modified as unknown as Record<string, unknown>, live as unknown as Record<string, unknown>, def.kind);
       if (!Object.keys(patch).length) { createOutcome(env, def, live, 'unchanged', dry); continue; }
-      const patched = dry === 'client' ? live : env.client.patch(res, item.namespace, name, 'application/strategic-merge-patch+json', patch, { dryRun: dry === 'server' });
+      const patched = dry === 'client' ? live : env.client.patch(res, item.namespace, name, 'application/strategic-merge-patch+json', patch, { dryRun: dry === 'server', fieldValidation: validation });
       createOutcome(env, def, patched, 'configured', dry);
     } catch (e) {
       failed++;
-      const verb = e instanceof ApiError && e.code === 404 ? 'creating' : 'applying';
-      env.err(formatError(withSource(e, verb === 'creating' ? 'creating' : 'patching', item.source)));
+      env.err(formatError(withSource(e, creating || (e instanceof ApiError && e.code === 404) ? 'creating' : 'patching', item.source)));
     }
   }
   return failed ? 1 : 0;
