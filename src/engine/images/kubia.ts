@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponse, ImageSpec, ProgramContext } from './types';
 import { DEBIAN_BINARIES, effectiveArgv, makeServer, runCommandLine } from './program';
+import { httpDate } from './nginx';
 
 /** KubiaVariant selects the app.js of one Kubernetes in Action image. */
 export type KubiaVariant = 'v1' | 'v2' | 'v3' | 'unhealthy';
@@ -28,7 +29,7 @@ function startKubia(ctx: ProgramContext, image: ImageSpec, variant: KubiaVariant
   if (overridden && !argv.includes('app.js')) return runCommandLine(ctx, image, 'gnu', argv);
   ctx.log('Kubia server starting...');
   let requests = 0;
-  const http = (req: HttpRequest): HttpResponse => {
+  const answer = (req: HttpRequest): { status: number; body: string } => {
     ctx.log(`Received request from ::ffff:${req.remoteAddr}`);
     requests++;
     const host = ctx.hostname;
@@ -42,6 +43,13 @@ function startKubia(ctx: ProgramContext, image: ImageSpec, variant: KubiaVariant
         return { status: 200, body: `You've hit ${host}\n` };
       default: return { status: 200, body: `You've hit ${host}\n` };
     }
+  };
+  // node 7's http module after writeHead(): Date, keep-alive and a chunked body (no length; HEAD has no body).
+  const http = (req: HttpRequest): HttpResponse => {
+    const { status, body } = answer(req);
+    const headers: Record<string, string> = { Date: httpDate(ctx.now()), Connection: 'keep-alive' };
+    if (req.method === 'HEAD') return { status, headers, body: '' };
+    return { status, headers: { ...headers, 'Transfer-Encoding': 'chunked' }, body };
   };
   // node as PID 1 installs no SIGTERM handler, so the signal is ignored until SIGKILL (exit 137).
   return makeServer(ctx, image, 'gnu', { ports: [8080], http, onSignal: () => undefined });

@@ -39,7 +39,7 @@ function errorTime(ms: number): string {
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** httpDate formats ms as an HTTP Date header (`Mon, 10 Mar 2025 09:00:12 GMT`). */
-function httpDate(ms: number): string {
+export function httpDate(ms: number): string {
   const d = new Date(ms);
   return `${DAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} GMT`;
 }
