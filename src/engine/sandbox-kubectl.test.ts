@@ -177,6 +177,18 @@ describe('kubectl exec', () => {
     sb.cluster.stop();
   });
 
+  it('curl shows its progress meter only when kubectl exec has no terminal', async () => {
+    const sb = await withPods('kubectl run web --image=nginx', 'kubectl run kubia --image=luksa/kubia --port=8080 --expose');
+    const plain = await sb.run('kubectl exec web -- curl kubia:8080');
+    expect(plain.stdout).toMatch(/^You've hit kubia\n$/);
+    expect(plain.stderr).toContain('  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n');
+    await sb.run('kubectl exec -it web -- bash');
+    const inShell = await sb.run('curl kubia:8080');
+    expect(inShell.output).toBe("You've hit kubia\n");
+    await sb.run('exit');
+    sb.cluster.stop();
+  });
+
   it('runs the rest of the input line after the container shell exits', async () => {
     const sb = await withPods('kubectl run bb --image=busybox -- sleep 3600');
     await sb.run('kubectl exec -it bb -- sh; echo after');

@@ -20,7 +20,7 @@ export async function openShell(cluster: Cluster, time: TimeDriver, terminal: Te
   const find = () => runningContainer(cluster, s.namespace, s.pod).kubelet?.container(s.namespace, s.pod, s.container);
   // The API server's answer when the kubelet has no running container by that name.
   if (!find()) throw new KubectlError(`error: unable to upgrade connection: container not found ("${s.container}")`);
-  const exec = (argv: string[]) => find()?.process.exec(argv, '');
+  const exec = (argv: string[]) => find()?.process.exec(argv, '', s.tty);
   const opened = openContainerShell({ exec, time, command: s.command, tty: s.tty, podName: s.pod });
   if (!('line' in opened)) {
     s.out(opened.stdout);

@@ -112,6 +112,6 @@ function execInContainer(cluster: Cluster, req: ExecRequest): { exitCode: number
   const running = node ? cluster.kubelet(node)?.container(req.namespace, req.pod, req.container) : undefined;
   // The API server's answer when the kubelet has no running container by that name.
   if (!running) throw new KubectlError(`error: unable to upgrade connection: container not found ("${req.container}")`);
-  const { exitCode, stdout, stderr, durationMs } = running.process.exec(req.command, req.stdin);
+  const { exitCode, stdout, stderr, durationMs } = running.process.exec(req.command, req.stdin, req.tty);
   return { exitCode, stdout, stderr, durationMs };
 }

@@ -53,7 +53,7 @@ export function makeServer(ctx: ProgramContext, image: ImageSpec, flavor: 'busyb
       if (!r) return;
       ctx.after(r.afterMs, () => { for (const l of r.lines ?? []) ctx.log(l); ctx.exit(r.code); });
     },
-    exec: (argv, stdin): ExecResult => execSync(argv, execEnv(), stdin),
+    exec: (argv, stdin, tty): ExecResult => execSync(argv, execEnv(), stdin, tty),
   };
 }
 
@@ -69,7 +69,7 @@ export function runCommandLine(ctx: ProgramContext, image: ImageSpec, flavor: 'b
     listens: (port) => !ctx.exited() && servers.has(port),
     http: (req) => servers.get(req.port)?.(req) ?? { status: 502, body: '' },
     signal(sig) { if (sig === 'SIGKILL') ctx.exit(137, 'Error'); /* a shell as PID 1 has no SIGTERM handler: ignored */ },
-    exec: (a, stdin) => execSync(a, { vars: env.vars, fs: env.fs, hostname: env.hostname, now: env.now, binaries: env.binaries, flavor, net: env.net, serve, pid1Argv: argv }, stdin),
+    exec: (a, stdin, tty) => execSync(a, { vars: env.vars, fs: env.fs, hostname: env.hostname, now: env.now, binaries: env.binaries, flavor, net: env.net, serve, pid1Argv: argv }, stdin, tty),
   };
   if (!image.binaries.includes(bin) && !['echo', 'true', 'false', 'printf', 'test', '['].includes(bin)) {
     // Models containerd's StartError when the entrypoint is not in the image.

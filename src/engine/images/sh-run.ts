@@ -18,6 +18,8 @@ export interface ShEnv {
   stdin?: string;
   /** net runs network commands (curl, nslookup, …) against the cluster network, when the pod has one. */
   net?: NetTools;
+  /** tty is true when the command's output goes to a terminal (`kubectl exec -t`): curl then shows no progress meter. */
+  tty?: boolean;
   /** serve makes the container listen on port with handler (busybox httpd started from a shell). */
   serve?(port: number, handler: (req: HttpRequest) => HttpResponse): void;
   /** pid1 is set when the shell runs as the container's main process (a foreground server then blocks it). */
@@ -287,7 +289,7 @@ export class ShRunner {
       case 'test': case '[': return this.test(cmd === '[' ? args.slice(0, -1) : args);
     }
     if (!has(cmd)) return this.notFound(cmd);
-    const viaNet = env.net?.([cmd, ...args], env.stdin ?? '', env.flavor);
+    const viaNet = env.net?.([cmd, ...args], env.stdin ?? '', env.flavor, env.tty);
     if (viaNet) {
       // The tool's output appears when it finishes (a curl timeout prints after the wait); files it saved land in the container.
       env.stdin = '';
@@ -440,9 +442,9 @@ function psOutput(env: ShEnv, args: string[]): string {
 }
 
 /** execSync runs argv to completion inside a container (kubectl exec, exec probes), skipping sleeps but timing them; stdin is the command's standard input. */
-export function execSync(argv: string[], env: Omit<ShEnv, 'out' | 'err'>, stdin = ''): ExecResult {
+export function execSync(argv: string[], env: Omit<ShEnv, 'out' | 'err'>, stdin = '', tty = false): ExecResult {
   let stdout = '', stderr = '';
-  const full: ShEnv = { ...env, stdin, out: (t) => { stdout += t; }, err: (t) => { stderr += t; } };
+  const full: ShEnv = { ...env, stdin, tty, out: (t) => { stdout += t; }, err: (t) => { stderr += t; } };
   // containerd's message ends the line before kubectl's `command terminated with exit code 126`.
   if (!argv.length) return { exitCode: 126, stdout, stderr: `${ociNotFound('')}\n` };
   const bin = argv[0].split('/').pop() ?? argv[0];

@@ -34,7 +34,7 @@ export interface ExecResult {
  * container; it returns undefined when argv[0] is not one it handles. Supplied by the kubelet from the
  * cluster network (images never import the network module).
  */
-export type NetTools = (argv: string[], stdin: string, flavor: 'busybox' | 'gnu') => ExecResult | undefined;
+export type NetTools = (argv: string[], stdin: string, flavor: 'busybox' | 'gnu', tty?: boolean) => ExecResult | undefined;
 
 /** Signal is what the runtime can send a container's PID 1. */
 export type Signal = 'SIGTERM' | 'SIGKILL' | 'SIGINT';
@@ -81,7 +81,7 @@ export interface Process {
   /** signal delivers a signal; the program reacts through ctx.exit (or ignores it). */
   signal(sig: Signal): void;
   /** exec runs argv inside the container (exec probes, preStop hooks, kubectl exec); stdin is its standard input (`kubectl exec -i`), empty when absent. */
-  exec(argv: string[], stdin?: string): ExecResult;
+  exec(argv: string[], stdin?: string, tty?: boolean): ExecResult;
   /** startError, when set right after start, means the runtime could not start PID 1 (StartError, exit 128). */
   startError?: string;
 }
