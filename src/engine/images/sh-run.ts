@@ -1,6 +1,7 @@
 import type { ExecResult, HttpRequest, HttpResponse, NetTools } from './types';
 import { busyboxHttpd, parseHttpdArgs } from './httpd';
 import { parseScript, type Node, type Word } from './sh-parse';
+import { runTextTool, TEXT_TOOLS } from './sh-text';
 
 /** ShEnv is what the tiny container shell runs against: variables, files, clock and output. */
 export interface ShEnv {
@@ -298,6 +299,12 @@ export class ShRunner {
       if (viaNet.stderr) env.err(viaNet.stderr);
       if (viaNet.stdout) env.out(viaNet.stdout);
       return viaNet.exitCode;
+    }
+    if (TEXT_TOOLS.has(cmd)) {
+      const r = runTextTool(cmd, args, this.readStdin(), (p) => env.fs.get(p), env.flavor);
+      if (r.out) env.out(r.out);
+      if (r.err) env.err(r.err);
+      return r.code;
     }
     switch (cmd) {
       case 'httpd': {
