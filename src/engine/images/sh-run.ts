@@ -31,6 +31,9 @@ export interface ShEnv {
 
 class Exit { constructor(readonly code: number) {} }
 
+/** STD_DIRS are the top-level directories every image has. */
+const STD_DIRS = ['/bin', '/dev', '/etc', '/home', '/proc', '/root', '/sys', '/tmp', '/usr', '/var'];
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -220,7 +223,7 @@ export class ShRunner {
         for (const r of node.redirs) {
           const target = this.expand(r.target);
           if (r.op === '<') {
-            const c = this.env.fs.get(target);
+            const c = this.env.fs.get(this.abs(target));
             if (c === undefined) { this.env.err(`${this.shellName}: ${this.env.flavor === 'gnu' ? '1: ' : ''}cannot open ${target}: No such file\n`); this.lastStatus = 2; return 2; }
             this.env.stdin = c;
           } else if (r.op === '>&') {
@@ -231,7 +234,7 @@ export class ShRunner {
             fds[r.fd] = () => {};
           } else {
             const buf = { text: '' };
-            files.push({ path: target, append: r.op === '>>', buf });
+            files.push({ path: this.abs(target), append: r.op === '>>', buf });
             fds[r.fd] = (t) => { buf.text += t; };
           }
         }
@@ -247,6 +250,23 @@ export class ShRunner {
         return st;
       }
     }
+  }
+
+  /** abs resolves a path against the shell's working directory ($PWD, `/` by default). */
+  private abs(p: string): string {
+    if (p === '-' || p === '/dev/null') return p;
+    const parts = (p.startsWith('/') ? p : `${this.env.vars.get('PWD') ?? '/'}/${p}`).split('/');
+    const out: string[] = [];
+    for (const part of parts) { if (part === '..') out.pop(); else if (part && part !== '.') out.push(part); }
+    return '/' + out.join('/');
+  }
+
+  /** isDir tells whether path is a directory of the image (a standard one, or the parent of a file). */
+  private isDir(path: string): boolean {
+    if (path === '/' || STD_DIRS.includes(path)) return true;
+    const prefix = path + '/';
+    for (const k of this.env.fs.keys()) if (k.startsWith(prefix)) return true;
+    return false;
   }
 
   /** readStdin returns standard input and consumes it (a second reader sees EOF). */
@@ -275,7 +295,16 @@ export class ShRunner {
       case 'false': return 1;
       case 'exit': throw new Exit(args[0] ? parseInt(args[0], 10) & 255 : this.lastStatus);
       case 'export': for (const a of args) { const [k, ...v] = a.split('='); if (v.length) env.vars.set(k, v.join('=')); } return 0;
-      case 'cd': return 0;
+      case 'cd': {
+        const dir = this.abs(args[0] ?? env.vars.get('HOME') ?? '/');
+        if (!this.isDir(dir)) {
+          const sh = this.shellName;
+          env.err(sh === 'bash' ? `bash: cd: ${args[0]}: No such file or directory\n` : env.flavor === 'gnu' ? `${sh}: 1: cd: can't cd to ${args[0]}\n` : `${sh}: cd: can't cd to ${args[0]}: No such file or directory\n`);
+          return env.flavor === 'gnu' && sh !== 'bash' ? 2 : 1;
+        }
+        env.vars.set('PWD', dir);
+        return 0;
+      }
       case 'echo': {
         const noNl = args[0] === '-n';
         env.out((noNl ? args.slice(1) : args).join(' ') + (noNl ? '' : '\n'));
@@ -295,13 +324,13 @@ export class ShRunner {
       // The tool's output appears when it finishes (a curl timeout prints after the wait); files it saved land in the container.
       env.stdin = '';
       if (viaNet.durationMs) yield viaNet.durationMs;
-      for (const [path, content] of Object.entries(viaNet.files ?? {})) env.fs.set(path, content);
+      for (const [path, content] of Object.entries(viaNet.files ?? {})) env.fs.set(this.abs(path), content);
       if (viaNet.stderr) env.err(viaNet.stderr);
       if (viaNet.stdout) env.out(viaNet.stdout);
       return viaNet.exitCode;
     }
     if (TEXT_TOOLS.has(cmd)) {
-      const r = runTextTool(cmd, args, this.readStdin(), (p) => env.fs.get(p), env.flavor);
+      const r = runTextTool(cmd, args, this.readStdin(), (p) => env.fs.get(this.abs(p)), env.flavor);
       if (r.out) env.out(r.out);
       if (r.err) env.err(r.err);
       return r.code;
@@ -327,31 +356,33 @@ export class ShRunner {
         if (!files.length) files.push('-');
         for (const f of files) {
           if (f === '-') { env.out(this.readStdin()); continue; }
-          const c = env.fs.get(f);
+          const c = env.fs.get(this.abs(f));
           if (c === undefined) { env.err(this.noFile('cat', f)); st = 1; } else env.out(c);
         }
         return st;
       }
-      case 'touch': for (const f of args) if (!env.fs.has(f)) env.fs.set(f, ''); return 0;
+      case 'touch': for (const f of args.map((a) => this.abs(a))) if (!env.fs.has(f)) env.fs.set(f, ''); return 0;
       case 'mkdir': return 0;
       case 'rm': {
         const force = args.some((a) => a.startsWith('-') && a.includes('f'));
         let st = 0;
         for (const f of args.filter((a) => !a.startsWith('-'))) {
-          if (!env.fs.delete(f) && !force) { env.err(`rm: can't remove '${f}': No such file or directory\n`); st = 1; }
+          if (!env.fs.delete(this.abs(f)) && !force) { env.err(`rm: can't remove '${f}': No such file or directory\n`); st = 1; }
         }
         return st;
       }
       case 'ls': {
-        const dir = args.find((a) => !a.startsWith('-')) ?? '/';
-        const prefix = dir.endsWith('/') ? dir : dir + '/';
-        if (env.fs.has(dir)) { env.out(dir + '\n'); return 0; }
+        const typed = args.find((a) => !a.startsWith('-'));
+        const dir = this.abs(typed ?? '.');
+        const prefix = dir === '/' ? '/' : dir + '/';
+        if (env.fs.has(dir)) { env.out((typed ?? dir) + '\n'); return 0; }
         const names = [...env.fs.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split('/')[0]);
         const base = dir === '/' ? ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'] : [];
         const all = [...new Set([...base, ...names])].sort();
         // A path that is neither a file nor holds any (a missing file, e.g. a readiness probe's `ls /var/ready`) fails as ls does.
-        if (!all.length && !['/bin', '/dev', '/etc', '/home', '/proc', '/root', '/sys', '/tmp', '/usr', '/var'].includes(dir.replace(/\/$/, ''))) {
-          env.err(env.flavor === 'gnu' ? `ls: cannot access '${dir}': No such file or directory\n` : `ls: ${dir}: No such file or directory\n`);
+        if (!all.length && !this.isDir(dir)) {
+          const shown = typed ?? dir;
+          env.err(env.flavor === 'gnu' ? `ls: cannot access '${shown}': No such file or directory\n` : `ls: ${shown}: No such file or directory\n`);
           return env.flavor === 'gnu' ? 2 : 1;
         }
         if (all.length) env.out(all.join('\n') + '\n');
@@ -374,7 +405,7 @@ export class ShRunner {
         return st;
       }
       case 'ps': env.out(psOutput(env, args)); return 0;
-      case 'pwd': env.out('/\n'); return 0;
+      case 'pwd': env.out(`${env.vars.get('PWD') ?? '/'}\n`); return 0;
       case 'whoami': env.out('root\n'); return 0;
       case 'sh': case 'bash': case 'ash': {
         if (args[0] === '-c' && args[1] !== undefined) return yield* new ShRunner(env, cmd).script(args[1]);
@@ -388,8 +419,9 @@ export class ShRunner {
   }
 
   private test(args: string[]): number {
-    if (args.length === 2 && args[0] === '-f') return this.env.fs.has(args[1]) ? 0 : 1;
-    if (args.length === 2 && args[0] === '-e') return this.env.fs.has(args[1]) ? 0 : 1;
+    if (args.length === 2 && args[0] === '-f') return this.env.fs.has(this.abs(args[1])) ? 0 : 1;
+    if (args.length === 2 && args[0] === '-e') return this.env.fs.has(this.abs(args[1])) || this.isDir(this.abs(args[1])) ? 0 : 1;
+    if (args.length === 2 && args[0] === '-d') return this.isDir(this.abs(args[1])) ? 0 : 1;
     if (args.length === 2 && args[0] === '-z') return args[1] === '' ? 0 : 1;
     if (args.length === 2 && args[0] === '-n') return args[1] !== '' ? 0 : 1;
     if (args.length === 3) {

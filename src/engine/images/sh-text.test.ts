@@ -20,3 +20,12 @@ describe('text filters in container pipes', () => {
     expect(execSync(['sh', '-c', 'env | cut -c1'], env('gnu')).stderr).toBe('sh: 1: cut: not found\n');
   });
 });
+
+describe('working directory in container shells', () => {
+  it('cd changes where relative paths, pwd and ls point', () => {
+    const r = execSync(['sh', '-c', 'cd /tmp; echo x > f; pwd; cat /tmp/f; ls; cd /etc && cat hosts | head -1'], env('busybox'));
+    expect(r.stdout).toBe('/tmp\nx\nf\n127.0.0.1\tlocalhost\n');
+    expect(execSync(['sh', '-c', 'cd /nope'], env('busybox'))).toMatchObject({ exitCode: 1, stderr: "sh: cd: can't cd to /nope: No such file or directory\n" });
+    expect(execSync(['sh', '-c', 'cd /nope'], env('gnu'))).toMatchObject({ exitCode: 2, stderr: "sh: 1: cd: can't cd to /nope\n" });
+  });
+});
