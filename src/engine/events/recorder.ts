@@ -5,7 +5,7 @@ import type { Clock, Rng } from '../util';
 import { rfc3339 } from '../util';
 import type { EventOptions, EventRecorder, EventType } from './types';
 import { SpamFilter, SimilarEvents } from './correlator';
-import { nanoClock, referenceOf } from './reference';
+import { nanoClock, referenceOf, type ObjectReference } from './reference';
 import { EVENT_TTL_MS } from './reference';
 
 /** EventRecorderOptions configure one recorder (one per component and host, as in client-go). */
@@ -23,6 +23,41 @@ interface Observed { name: string; namespace: string; count: number; firstTimest
 
 const MAX_CACHE = 4096;
 
+/** ObjectKeys are the spam key of one (source, object) and its aggregator keys per type and reason. */
+interface ObjectKeys { component: string; host: string | undefined; ref: ObjectReference; spam: string; aggregates: Map<string, string>; aggregate(type: string, reason: string): string }
+
+/**
+ * ObjectKeyCache hands out the same key strings for repeated events about one object, so the correlator's
+ * maps hash them once (a fresh concatenation is hashed on every lookup). Pure memoization: the keys are
+ * exactly the concatenations client-go builds; entries are checked against every part they are built from.
+ */
+class ObjectKeyCache {
+  private byUid = new Map<string, ObjectKeys>();
+
+  of(component: string, host: string | undefined, ref: ObjectReference): ObjectKeys {
+    const uid = ref.uid;
+    let k = uid ? this.byUid.get(uid) : undefined;
+    if (k && k.component === component && k.host === host && k.ref.kind === ref.kind && k.ref.namespace === ref.namespace
+      && k.ref.name === ref.name && k.ref.apiVersion === ref.apiVersion) return k;
+    const spam = `${component}\u0000${host ?? ''}\u0000${ref.kind}\u0000${ref.namespace ?? ''}\u0000${ref.name ?? ''}\u0000${uid ?? ''}\u0000${ref.apiVersion ?? ''}`;
+    const aggregates = new Map<string, string>();
+    k = {
+      component, host, ref, spam, aggregates,
+      aggregate(type, reason) {
+        const sub = `${type}\u0000${reason}`;
+        let a = aggregates.get(sub);
+        if (a === undefined) { a = `${spam}\u0000${sub}`; aggregates.set(sub, a); }
+        return a;
+      },
+    };
+    if (uid) {
+      if (this.byUid.size >= MAX_CACHE) this.byUid.clear();
+      this.byUid.set(uid, k);
+    }
+    return k;
+  }
+}
+
 /**
  * createEventRecorder returns a recorder that writes core/v1 Events through client.
  * Models client-go tools/record (recorder + EventCorrelator: spam filter, similar-event
@@ -34,6 +69,7 @@ export function createEventRecorder(opts: EventRecorderOptions): EventRecorder {
   const expiry = new Map<string, number>();
   const spam = new SpamFilter(clock);
   const similar = new SimilarEvents(clock);
+  const objectKeys = new ObjectKeyCache();
   const unixNanoHex = nanoClock(rng);
 
   const scheduleExpiry = (namespace: string, name: string) => {
@@ -62,8 +98,9 @@ export function createEventRecorder(opts: EventRecorderOptions): EventRecorder {
       if (host) source.host = host;
       // Keys as client-go builds them: the spam key has no fieldPath/type/reason, the aggregator key adds
       // type and reason, the event key adds fieldPath and message.
-      const spamKey = `${component}\u0000${host ?? ''}\u0000${involved.kind}\u0000${involved.namespace ?? ''}\u0000${involved.name ?? ''}\u0000${involved.uid ?? ''}\u0000${involved.apiVersion ?? ''}`;
-      const aggregated = similar.observe(`${spamKey}\u0000${type}\u0000${reason}`, message);
+      const keys = objectKeys.of(component, host, involved);
+      const spamKey = keys.spam;
+      const aggregated = similar.observe(keys.aggregate(type, reason), message);
       const msg = aggregated ? `(combined from similar events): ${message}` : message;
       const key = aggregated ? `${spamKey}\u0000${type}\u0000${reason}\u0000*` : `${spamKey}\u0000${involved.fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
       const now = clock.now();

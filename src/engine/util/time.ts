@@ -11,8 +11,13 @@ let lastText = '';
 
 /** rfc3339Micro formats virtual epoch milliseconds as metav1.MicroTime (microsecond precision). */
 export function rfc3339Micro(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+  // Many writes share one virtual instant: remember the last answer.
+  if (ms !== lastMicroMs) { lastMicroText = new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z'); lastMicroMs = ms; }
+  return lastMicroText;
 }
+
+let lastMicroMs = NaN;
+let lastMicroText = '';
 
 /** parseTime turns an RFC 3339 timestamp into epoch milliseconds (NaN when invalid). */
 export function parseTime(s: string | undefined): number {
