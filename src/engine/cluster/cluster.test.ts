@@ -94,3 +94,19 @@ describe('createCluster', () => {
     expect(snapshot(createCluster({ seed: 8 }))).not.toEqual(snapshot(a));
   });
 });
+
+describe('the API server keeps its own Service', () => {
+  it('recreates default/kubernetes and its endpoints within 10 s of their deletion, with the same ClusterIP', () => {
+    const cluster = createCluster();
+    const { client } = cluster;
+    const old = client.get('services', 'default', 'kubernetes');
+    client.delete('services', 'default', 'kubernetes');
+    client.delete('endpoints', 'default', 'kubernetes');
+    cluster.advance(10_000);
+    const svc = client.get('services', 'default', 'kubernetes');
+    expect(svc.metadata.uid).not.toBe(old.metadata.uid);
+    expect((svc.spec as { clusterIP: string }).clusterIP).toBe('10.96.0.1');
+    expect(client.get('endpoints', 'default', 'kubernetes').subsets).toEqual([{ addresses: [{ ip: '192.168.1.2' }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }]);
+    cluster.stop();
+  });
+});

@@ -21,6 +21,7 @@ import { DEFAULT_NODES, resolveNodes } from './options';
 import { buildLease, buildNode, recordKubeletStart, recordNodeReady, recordRegisteredNode, bootstrapAddons, bootstrapControlPlane, fakeCaCert, recordKubeProxiesStarted, recordNodesRegistered } from './bootstrap';
 import { fnv32 } from './bootstrap/ids';
 import { startHeartbeats } from './heartbeat';
+import { startKubernetesServiceReconciler } from './kubernetes-service';
 import { createImageFaults } from './image-faults';
 import { createIngressRouter, createNetwork, runNetTool } from '../network';
 import type { Network } from '../network';
@@ -62,11 +63,10 @@ export interface Cluster {
 }
 
 // Bootstrap milestones after `start`: nodes registered/Ready, kubeadm addon phase, kube-proxy up
-// (after the addon phase), workload status and kube-dns endpoints settled.
+// (after the addon phase).
 const REGISTERED_MS = 10_000;
 const ADDON_PHASE_MS = 15_000;
 const KUBE_PROXY_START_MS = 2_000;
-const SETTLE_MS = 30_000;
 /** DEFAULT_HANDOVER_MS is when the learner gets the cluster: 5 minutes after kubeadm init. */
 export const DEFAULT_HANDOVER_MS = 5 * 60_000;
 
@@ -139,6 +139,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   for (const c of controllers) c.start();
   for (const k of kubelets.values()) k.start();
   const heartbeats = startHeartbeats(client, clock, () => nodes.map((n) => n.name));
+  const stopKubernetesService = startKubernetesServiceReconciler(client, clock, controlPlane.internalIP);
 
   clock.advance(REGISTERED_MS);
   recordNodesRegistered(ctx);
@@ -146,8 +147,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   bootstrapAddons(ctx);
   clock.advance(KUBE_PROXY_START_MS);
   recordKubeProxiesStarted(ctx);
-  clock.advance(SETTLE_MS - ADDON_PHASE_MS - KUBE_PROXY_START_MS);
-  clock.advance(Math.max(0, (opts.handoverMs ?? DEFAULT_HANDOVER_MS) - SETTLE_MS));
+  clock.advance(Math.max(0, (opts.handoverMs ?? DEFAULT_HANDOVER_MS) - ADDON_PHASE_MS - KUBE_PROXY_START_MS));
 
   const joinRng = stream('join');
   let nextIndex = nodes.length;
@@ -213,6 +213,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
       for (const c of controllers) c.stop();
       for (const k of kubelets.values()) k.stop();
       heartbeats.stop();
+      stopKubernetesService();
     },
   };
 }
