@@ -9,13 +9,16 @@ import { clientResource, parseResourceArgs, requireResources } from './resources
 /** Target is one live object a verb acts on. */
 export interface Target { def: ResourceDef; obj: KObject; source?: string }
 
-/** collectTargets fetches the objects named by args / -f / -l / --field-selector / --all (-A where the verb has it); fetch errors are returned, not thrown. */
-export function collectTargets(env: Env, args: string[]): { targets: Target[]; errors: unknown[] } {
+/**
+ * collectTargets fetches the objects named by args / -f / -l / --field-selector / --all (-A where the verb has it); fetch errors are
+ * returned, not thrown. selectsTargets false is for verbs whose --selector means something else (expose: the new Service's selector).
+ */
+export function collectTargets(env: Env, args: string[], selectsTargets = true): { targets: Target[]; errors: unknown[] } {
   const f = env.flags;
   const targets: Target[] = [];
   const errors: unknown[] = [];
   const has = (n: string) => f.parsed.specs.has(n);
-  const selector = has('selector') ? f.str('selector') : '';
+  const selector = selectsTargets && has('selector') ? f.str('selector') : '';
   const all = has('all') && f.bool('all');
   const fieldSelector = has('field-selector') ? f.str('field-selector') : '';
   const allNs = has('all-namespaces') && f.bool('all-namespaces');

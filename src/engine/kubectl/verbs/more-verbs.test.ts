@@ -95,3 +95,12 @@ describe('kubectl --validate', () => {
     expect(h.client.get('pods', 'default', 'strict').spec).not.toHaveProperty('foo');
   });
 });
+
+describe('kubectl expose --selector', () => {
+  it('uses --selector as the new Service selector, not to find the exposed object', async () => {
+    const h = setup();
+    expect((await h.kubectl('expose deployment web --port=80 --selector=tier=front --name=front')).out).toBe('service/front exposed\n');
+    expect(h.client.get('services', 'default', 'front').spec).toMatchObject({ selector: { tier: 'front' } });
+    expect((await h.kubectl('expose deployment web --port=80 --selector=app')).err).toBe('error: unexpected label spec: app\n');
+  });
+});

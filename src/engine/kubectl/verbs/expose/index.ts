@@ -36,15 +36,26 @@ function portsOf(obj: KObject): PortInfo[] {
   return out;
 }
 
+/** parseLabels parses --selector as generate.ParseLabels does: comma-separated key=value pairs only. */
+function parseLabels(spec: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of spec.split(',')) {
+    const kv = part.split('=');
+    if (kv.length !== 2) throw fail(`unexpected label spec: ${part}`);
+    out[kv[0]] = kv[1];
+  }
+  return out;
+}
+
 /** exposeVerb implements `kubectl expose (-f FILE | TYPE NAME) [--port] [--target-port] [--type] [--name]`. */
 export function exposeVerb(env: Env): number {
   const f = env.flags;
-  const { targets, errors } = collectTargets(env, env.args);
+  const { targets, errors } = collectTargets(env, env.args, false);
   if (errors.length) throw errors[0];
   const t = targets[0];
   if (!t) throw fail('no objects passed to expose');
   const obj = t.obj;
-  let selector: Record<string, string> | string = f.str('selector') ? Object.fromEntries(f.str('selector').split(',').map((kv) => kv.split('=') as [string, string])) : selectorOf(obj);
+  let selector: Record<string, string> | string = f.str('selector') ? parseLabels(f.str('selector')) : selectorOf(obj);
   if (typeof selector === 'string') throw fail(`couldn't retrieve selectors via --selector flag or introspection: ${selector}`);
   if (!Object.keys(selector).length) throw fail("couldn't retrieve selectors via --selector flag or introspection: the object has no labels");
   selector = { ...selector };
