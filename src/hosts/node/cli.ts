@@ -13,15 +13,18 @@
 import { readFileSync } from 'node:fs';
 import { createSandbox } from '../../engine';
 
-interface CliOptions { echo: boolean; seed?: number; script?: string }
+interface CliOptions { echo: boolean; seed?: number; script?: string; loadBalancer?: 'cloud' | 'none' }
 
-const USAGE = `Usage: npm run -s sandbox -- [--echo] [--seed N] [--script FILE]
+const USAGE = `Usage: npm run -s sandbox -- [--echo] [--seed N] [--script FILE] [--load-balancer cloud|none]
        npm run -s sandbox -- serve [--port N] [--kubeconfig FILE] [--speed N] [--seed N]
 
 Runs shell input from stdin (or FILE) against a fresh simulated Kubernetes v1.32 cluster.
   --echo         print "$ <line>" before each input (continuation lines as "> <line>")
   --seed N       seed for the cluster's randomness (default 42): same seed, same output
   --script FILE  read input from FILE instead of stdin
+  --load-balancer cloud|none
+                 cloud (default): LoadBalancer Services get an external IP after ~40 s;
+                 none: they stay <pending>, as on bare metal
   -h, --help     show this help
 `;
 
@@ -42,6 +45,11 @@ function parseArgs(argv: string[]): CliOptions {
       if (!Number.isInteger(n)) fail('--seed needs an integer');
       opts.seed = n;
     } else if (a === '--script' || a.startsWith('--script=')) opts.script = value();
+    else if (a === '--load-balancer' || a.startsWith('--load-balancer=')) {
+      const v = value();
+      if (v !== 'cloud' && v !== 'none') fail('--load-balancer is cloud or none');
+      opts.loadBalancer = v;
+    }
     else if (a === '-h' || a === '--help') { process.stdout.write(USAGE); process.exit(0); }
     else fail(`unknown option: ${a}`);
   }
@@ -66,7 +74,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'serve') return (await import('./http/serve')).serve(process.argv.slice(3));
   const opts = parseArgs(process.argv.slice(2));
   const input = await readInput(opts);
-  const sandbox = createSandbox({ seed: opts.seed });
+  const sandbox = createSandbox({ seed: opts.seed, loadBalancer: opts.loadBalancer });
   // The simulated terminal is as much a TTY as the real stdout is (curl's progress meter, ls columns, colours).
   const io = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s), isTTY: process.stdout.isTTY === true };
   const lines = input.split('\n');
