@@ -8,3 +8,5 @@ export type { Interrupt } from './interrupt';
 export { createTimeDriver } from './time-driver';
 export type { TimeDriver } from './time-driver';
 export { clone, cloneUnfrozen, thaw, deepFreeze } from './clone';
+export { deepEqual } from './equal';
+export { utf8Encode, utf8Decode } from './utf8';

@@ -16,7 +16,8 @@ import {
 import { ApiError } from '../types';
 import type { ServerContext } from './context';
 import { apiVersionOf, asObject, header, isDryRun, keyOf, type ResourceRequest } from './request';
-import { deepEqual, newUid, resetStatusForCreate, sameIgnoringVersion, specPart } from './objects';
+import { newUid, resetStatusForCreate, sameIgnoringVersion, specPart } from './objects';
+import { deepEqual } from '../../util';
 import { checkBodyFields, checkPatchedFields, directiveFor } from './field-validation';
 import { fieldTracker, omitEmptyMeta, serverSideApply, type FieldTracker } from './apply';
 

@@ -1,12 +1,11 @@
 import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod, Service } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../types';
-import { clone, rfc3339 } from '../../util';
+import { clone, deepEqual, rfc3339 } from '../../util';
 import { createInformer, keyOf, splitKey, WorkQueue } from '../runtime';
 import type { ReconcileResult } from '../runtime';
 import type { Controller, ControllerDeps } from '../types';
 import { findPort, hasSelector, isPodReady, isServiceIPSet, podIPOf, shouldPodBeInEndpoints, shouldSetHostname } from './pods';
 import { repackSubsets } from './repack';
-import { sameValue } from './equal';
 import { OVER_CAPACITY, truncateSubsets } from './capacity';
 import { TriggerTimeTracker } from './trigger';
 import { createPodBatcher, createServicePodIndex } from './watch';
@@ -72,7 +71,7 @@ const withoutKey = (m: Record<string, string> | undefined, k: string) => {
   void _drop;
   return rest;
 };
-const sameMap = (a: Record<string, string>, b: Record<string, string> | undefined) => sameValue(a, b ?? {});
+const sameMap = (a: Record<string, string>, b: Record<string, string> | undefined) => deepEqual(a, b ?? {});
 
 /**
  * createEndpointsController models pkg/controller/endpoint: for every Service with a selector it keeps an
@@ -108,7 +107,7 @@ export function createEndpointsController(deps: ControllerDeps): EndpointsContro
     const [subsets, truncated] = truncateSubsets(desiredSubsets(svc, pods));
     const current = endpoints?.get(key) ?? (client.tryGet('endpoints', ns, name) as (Endpoints & KObject) | undefined);
     const svcLabels = svc.metadata?.labels ?? {};
-    if (current && sameValue(current.subsets ?? [], subsets) && sameMap(svcLabels, withoutKey(current.metadata.labels, HEADLESS_LABEL))
+    if (current && deepEqual(current.subsets ?? [], subsets) && sameMap(svcLabels, withoutKey(current.metadata.labels, HEADLESS_LABEL))
       && (!!current.metadata.labels && HEADLESS_LABEL in current.metadata.labels) === !isServiceIPSet(svc)
       && (current.metadata.annotations?.[OVER_CAPACITY] === 'truncated') === truncated) return;
     const next = (current ? clone(current) : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace: ns } }) as Endpoints & KObject;

@@ -9,4 +9,3 @@ export {
 } from './pods';
 export { md5Hex } from './md5';
 export { truncateSubsets, MAX_CAPACITY, OVER_CAPACITY } from './capacity';
-export { sameValue } from './equal';

@@ -3,9 +3,9 @@
 import type { Endpoint, EndpointPort, EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Client } from '../../api/types';
 import type { KObject, ObjectMeta } from '../../types';
-import { clone, K8S_NAME_ALPHABET, rfc3339 } from '../../util';
+import { clone, deepEqual, K8S_NAME_ALPHABET, rfc3339 } from '../../util';
 import type { Rng } from '../../util';
-import { LAST_CHANGE_TRIGGER_TIME, sameValue } from '../endpoints';
+import { LAST_CHANGE_TRIGGER_TIME } from '../endpoints';
 import { MAX_ENDPOINTS_PER_SLICE } from './build';
 
 /** Slice is an EndpointSlice as stored. */
@@ -78,8 +78,8 @@ export function reconcileSlices(client: Client, rng: Rng, t: SliceTarget): numbe
     next.addressType = 'IPv4';
     (next as { endpoints: Endpoint[] | null }).endpoints = r.endpoints;
     (next as { ports: EndpointPort[] | null }).ports = r.ports;
-    if (from && sameValue(from.endpoints ?? null, r.endpoints) && sameValue(from.ports ?? null, r.ports)
-      && sameValue(from.metadata.labels, next.metadata.labels) && sameValue(from.metadata.ownerReferences, next.metadata.ownerReferences)) continue;
+    if (from && deepEqual(from.endpoints ?? null, r.endpoints) && deepEqual(from.ports ?? null, r.ports)
+      && deepEqual(from.metadata.labels, next.metadata.labels) && deepEqual(from.metadata.ownerReferences, next.metadata.ownerReferences)) continue;
     const annotations: Record<string, string> = { ...(from?.metadata.annotations ?? {}), ...(t.meta.annotations ?? {}) };
     if (t.trigger !== undefined) annotations[LAST_CHANGE_TRIGGER_TIME] = rfc3339(t.trigger);
     else delete annotations[LAST_CHANGE_TRIGGER_TIME];

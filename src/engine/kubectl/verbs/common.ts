@@ -1,5 +1,6 @@
 import type { Env } from '../env';
 import { fail } from '../errors';
+import { utf8Encode } from '../../util';
 
 /** DryRun is the parsed --dry-run strategy. */
 export type DryRun = 'none' | 'client' | 'server';
@@ -33,7 +34,7 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** base64 encodes a string's UTF-8 bytes (no Buffer/btoa in the engine). */
 export function base64(s: string): string {
-  const bytes = utf8(s);
+  const bytes = utf8Encode(s);
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
@@ -44,17 +45,6 @@ export function base64(s: string): string {
   return out;
 }
 
-function utf8(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
 
 /** klogPrefix formats klog's header (`W0310 09:00:00.000000       1`) at virtual time ms. */
 export function klogPrefix(level: string, ms: number): string {

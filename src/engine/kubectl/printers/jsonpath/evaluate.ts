@@ -2,6 +2,7 @@
 // over JSON data (what kubectl hands it: unstructured content). Values are JS JSON values;
 // non-integral numbers play float64, integral ones int64.
 import { compactJson } from '../json';
+import { utf8Encode } from '../../../util';
 import { goFloatG } from '../yaml-scalar';
 import { goV } from '../gofmt';
 import type { JsonPathList, JsonPathNode } from './nodes';
@@ -14,17 +15,6 @@ const NIL_INPUT = Symbol('nil');
 
 type Val = unknown;
 
-function utf8Bytes(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
 
 function goTypeName(v: Val): string {
   if (typeof v === 'string') return 'string';
@@ -178,7 +168,7 @@ export class JsonPathEvaluator {
       if (isNil(v)) continue;
       if (Array.isArray(v)) results.push(...v);
       else if (isMap(v)) results.push(...Object.values(v));
-      else if (typeof v === 'string') results.push(...utf8Bytes(v));
+      else if (typeof v === 'string') results.push(...utf8Encode(v));
     }
     return results;
   }
@@ -190,7 +180,7 @@ export class JsonPathEvaluator {
       let children: Val[] = [];
       if (Array.isArray(v)) children = v;
       else if (isMap(v)) children = Object.values(v);
-      else if (typeof v === 'string') children = utf8Bytes(v);
+      else if (typeof v === 'string') children = utf8Encode(v);
       if (children.length > 0) {
         result.push(v);
         result.push(...this.evalRecursive(children));
