@@ -7,6 +7,7 @@ import type { DialFn, ShellSession } from './kubectl';
 import type { TimeDriver } from './util';
 import type { Terminal } from './sandbox-run';
 import { openContainerShell } from './sandbox-shell';
+import { sandboxId } from './images';
 
 /** runningContainer finds a running container of a pod through its node's kubelet. */
 function runningContainer(cluster: Cluster, ns: string, pod: string) {
@@ -28,17 +29,6 @@ export async function openShell(cluster: Cluster, time: TimeDriver, terminal: Te
     return { exitCode: opened.exitCode };
   }
   return { exitCode: await terminal.open(opened) };
-}
-
-/** sandboxId is a stable 64-hex id for a pod's sandbox (the CRI's pod sandbox ID in error texts). */
-function sandboxId(text: string): string {
-  let h = 0x811c9dc5, out = '';
-  for (let round = 0; round < 8; round++) {
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    h = Math.imul(h ^ round, 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out;
 }
 
 /** dialInPod is the kubelet side of pods/portforward: it connects to localhost:port inside the pod's network namespace. */

@@ -12,3 +12,14 @@ export function hex64(seed: string): string {
   }
   return out.slice(0, 64);
 }
+
+/** sandboxId is a stable 64-hex id for a pod's sandbox or netns (the CRI ids containerd prints in port-forward errors). */
+export function sandboxId(text: string): string {
+  let h = 0x811c9dc5, out = '';
+  for (let round = 0; round < 8; round++) {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    h = Math.imul(h ^ round, 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out;
+}

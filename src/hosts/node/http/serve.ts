@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { createCluster } from '../../../engine';
 import type { Cluster } from '../../../engine';
 import { DEFAULT_HANDOVER_MS, K8S_VERSION } from '../../../engine/cluster';
+import { sandboxId } from '../../../engine/images';
 import { startRealTimeClock } from './clock-driver';
 import type { RealTimeClock } from './clock-driver';
 import { startHttpServer } from './server';
@@ -122,17 +123,6 @@ export function clusterExec(cluster: Cluster): ExecProvider {
   };
 }
 
-/** hex64 derives a stable 64-hex id (a sandbox id as containerd prints it) from text. */
-function hex64(text: string): string {
-  let h = 0x811c9dc5, out = '';
-  for (let round = 0; round < 8; round++) {
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    h = Math.imul(h ^ round, 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out;
-}
-
 /**
  * clusterPortForward is the kubelet/containerd side of pods/portforward: a port in the pod's
  * network namespace reaches whichever container's program listens there; nothing listening gives
@@ -145,8 +135,8 @@ export function clusterPortForward(cluster: Cluster): PortForwardProvider {
     const spec = p.spec as { nodeName?: string; containers?: { name: string }[] } | undefined;
     const kubelet = spec?.nodeName ? cluster.kubelet(spec.nodeName) : undefined;
     const names = (spec?.containers ?? []).map((c) => c.name);
-    const sandbox = hex64(`sandbox/${p.metadata?.uid ?? `${ns}/${pod}`}`);
-    const netns = hex64(`netns/${sandbox}`);
+    const sandbox = sandboxId(`sandbox/${p.metadata?.uid ?? `${ns}/${pod}`}`);
+    const netns = sandboxId(`netns/${sandbox}`);
     const netnsPath = `/var/run/netns/cni-${netns.slice(0, 8)}-${netns.slice(8, 12)}-${netns.slice(12, 16)}-${netns.slice(16, 20)}-${netns.slice(20, 32)}`;
     return {
       now: () => cluster.clock.now(),
