@@ -40,7 +40,7 @@ test('clicking a pod shows its live YAML, describe text, events and logs', async
   expect(errors).toEqual([]);
 });
 
-test('Exec types kubectl exec into the terminal; the events panel lists events newest first', async ({ page }, testInfo) => {
+test('Exec opens a shell inside the container in the terminal until exit; the events panel lists events newest first', async ({ page }, testInfo) => {
   await openSandbox(page);
   await typeLine(page, 'kubectl run oops --image=no-such-image-xyz');
   await typeLine(page, 'kubectl run web --image=nginx');
@@ -49,10 +49,15 @@ test('Exec types kubectl exec into the terminal; the events panel lists events n
   await page.getByTestId('map-pod-web').click();
   await page.getByTestId('inspector').getByRole('button', { name: 'Exec' }).click();
   await waitForTerminal(page, /kubectl exec -it web -- sh/);
-  // Exec leaves the keyboard in the terminal.
-  await page.keyboard.type('echo back in the terminal');
+  // Exec leaves the keyboard in the terminal, inside the container's shell (nginx's dash prompt `# `).
+  await waitForTerminal(page, /^#\s*$/m);
+  await page.keyboard.type('hostname');
   await page.keyboard.press('Enter');
-  await waitForTerminal(page, /^back in the terminal$/m);
+  await waitForTerminal(page, /^# hostname\nweb$/m);
+  await page.screenshot({ path: testInfo.outputPath('exec-shell.png') });
+  await page.keyboard.type('exit');
+  await page.keyboard.press('Enter');
+  await waitForTerminal(page, /^# exit\nroot@master:~#\s*$/m);
 
   await page.getByRole('tab', { name: 'Events', exact: true }).click();
   const panel = page.getByRole('region', { name: 'Events' });
