@@ -28,6 +28,8 @@ const DEFAULTERS: Record<string, (o: Obj) => void> = {
   jobs: defaultJob,
   cronjobs: defaultCronJob,
   resourcequotas: (o) => { ensure(o, 'spec'); },
+  // IngressStatus.loadBalancer is a non-pointer struct: the API always serializes `loadBalancer: {}`.
+  ingresses: (o) => setIfUnset(ensure(o, 'status'), 'loadBalancer', {}),
 };
 
 /**

@@ -90,4 +90,20 @@ describe.skipIf(!KUBECTL)('real kubectl writes against the HTTP host', () => {
     const bad = await h.kubectl(['patch', 'pod', 'pt', '--type=json', '-p', '[{"op":"remove","path":"/metadata/labels/nope"}]']);
     expect(bad.code).toBe(1);
   }, 60_000);
+
+  it('create ingress sends a protobuf Ingress that the host decodes (rules, inline http, TLS, default backend)', async () => {
+    const r = await h.kubectl(['create', 'ingress', 'kubia', '--rule=kubia.example.com/*=kubia:80', '--rule=foo.com/bar=svc2:http,tls=my-cert', '--default-backend=def:8080', '--class=nginx']);
+    expect(r).toMatchObject({ code: 0, stdout: 'ingress.networking.k8s.io/kubia created\n' });
+    const ing = JSON.parse((await h.kubectl(['get', 'ingress', 'kubia', '-o', 'json'])).stdout);
+    expect(ing.spec).toEqual({
+      ingressClassName: 'nginx',
+      defaultBackend: { service: { name: 'def', port: { number: 8080 } } },
+      rules: [
+        { host: 'kubia.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'kubia', port: { number: 80 } } } }] } },
+        { host: 'foo.com', http: { paths: [{ path: '/bar', pathType: 'Exact', backend: { service: { name: 'svc2', port: { name: 'http' } } } }] } },
+      ],
+      tls: [{ hosts: ['foo.com'], secretName: 'my-cert' }],
+    });
+    expect(ing.status).toEqual({ loadBalancer: {} });
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 /**
  * Decodes the protobuf request bodies kubectl 1.32+ sends from its typed clientset (`create
- * deployment|namespace|configmap|secret|service|job|cronjob`, `auth can-i`) into the JSON objects
+ * deployment|namespace|configmap|secret|service|job|cronjob|ingress`, `auth can-i`) into the JSON objects
  * the engine takes. Field numbers are upstream's generated.proto (k8s.io/api, apimachinery), as
  * data below. gogo-protobuf writes non-pointer zero values explicitly; like JSON's omitempty they
  * are dropped, except for fields marked `?` (pointers in Go, written only when set).
@@ -8,7 +8,7 @@
 import { decodeEnvelope, readFields } from './protobuf-wire';
 import type { WireField } from './protobuf-wire';
 
-/** FieldType is how one field decodes: s string, i integer, b bool, rs repeated string, map:s|bytes|quantity, time, intstr, bytes, a message name, or r:<message>. */
+/** FieldType is how one field decodes: s string, i integer, b bool, rs repeated string, map:s|bytes|quantity, time, intstr, bytes, a message name, r:<message> or inline:<message>. */
 type FieldType = string;
 
 /** MESSAGES maps message name → field number → [json name, type]; a trailing `?` on the type keeps zero values. */
@@ -54,11 +54,22 @@ export const MESSAGES: Record<string, Record<number, [string, FieldType]>> = {
   SelfSubjectAccessReviewSpec: { 1: ['resourceAttributes', 'ResourceAttributes'], 2: ['nonResourceAttributes', 'NonResourceAttributes'] },
   ResourceAttributes: { 1: ['namespace', 's'], 2: ['verb', 's'], 3: ['group', 's'], 4: ['version', 's'], 5: ['resource', 's'], 6: ['subresource', 's'], 7: ['name', 's'] },
   NonResourceAttributes: { 1: ['path', 's'], 2: ['verb', 's'] },
+  Ingress: { 1: ['metadata', 'ObjectMeta'], 2: ['spec', 'IngressSpec'], 3: ['status', 'Empty'] },
+  IngressSpec: { 1: ['defaultBackend', 'IngressBackend'], 2: ['tls', 'r:IngressTLS'], 3: ['rules', 'r:IngressRule'], 4: ['ingressClassName', 's?'] },
+  IngressBackend: { 3: ['resource', 'TypedLocalObjectReference'], 4: ['service', 'IngressServiceBackend'] },
+  IngressServiceBackend: { 1: ['name', 's'], 2: ['port', 'ServiceBackendPort'] },
+  ServiceBackendPort: { 1: ['name', 's'], 2: ['number', 'i'] },
+  TypedLocalObjectReference: { 1: ['apiGroup', 's?'], 2: ['kind', 's'], 3: ['name', 's'] },
+  IngressTLS: { 1: ['hosts', 'rs'], 2: ['secretName', 's'] },
+  IngressRule: { 1: ['host', 's'], 2: ['ingressRuleValue', 'inline:IngressRuleValue'] },
+  IngressRuleValue: { 1: ['http', 'HTTPIngressRuleValue'] },
+  HTTPIngressRuleValue: { 1: ['paths', 'r:HTTPIngressPath'] },
+  HTTPIngressPath: { 1: ['path', 's'], 2: ['backend', 'IngressBackend'], 3: ['pathType', 's?'] },
   Empty: {},
 };
 
 /** KINDS are the top-level kinds this host decodes (by TypeMeta kind). */
-export const KINDS = ['Deployment', 'Namespace', 'ConfigMap', 'Secret', 'Service', 'Job', 'CronJob', 'SelfSubjectAccessReview'];
+export const KINDS = ['Deployment', 'Namespace', 'ConfigMap', 'Secret', 'Service', 'Job', 'CronJob', 'Ingress', 'SelfSubjectAccessReview'];
 
 function int(f: WireField): number {
   // int32/int64 as varints: negative values are 10-byte two's complement.
@@ -117,6 +128,8 @@ function decodeMessage(name: string, buf: Buffer): Record<string, unknown> {
       }
       default:
         if (type.startsWith('r:')) ((out[key] ??= []) as unknown[]).push(decodeMessage(type.slice(2), f.bytes!));
+        // An embedded struct inlined in JSON (IngressRule's IngressRuleValue: `http` sits beside `host`).
+        else if (type.startsWith('inline:')) Object.assign(out, decodeMessage(type.slice(7), f.bytes!));
         else out[key] = decodeMessage(type, f.bytes!);
     }
   }
