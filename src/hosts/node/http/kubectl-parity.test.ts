@@ -29,6 +29,8 @@ describe.skipIf(!KUBECTL)('sandbox kubectl prints what the real kubectl prints',
     // One key: describe ranges over a Go map, so real kubectl prints several keys in random order.
     await h.kubectl(['create', '-f', '-'], { input: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n' });
     await h.kubectl(['wait', '--for=condition=Ready', 'pod/web', '--timeout=60s']);
+    await h.kubectl(['expose', 'pod', 'web', '--port=80', '--type=NodePort']);
+    await h.kubectl(['create', 'ingress', 'web', '--rule=web.example.com/*=web:80']);
   }, 90_000);
   afterAll(async () => { await h?.close(); });
 
@@ -42,6 +44,13 @@ describe.skipIf(!KUBECTL)('sandbox kubectl prints what the real kubectl prints',
     'get configmap cfg -o yaml',
     'describe configmap cfg',
     'get namespace default -o yaml',
+    'describe service web',
+    'get service web -o yaml',
+    'describe endpoints web',
+    'get endpoints web -o yaml',
+    'describe endpointslices -l kubernetes.io/service-name=web',
+    'describe ingress web',
+    'get ingress web -o yaml',
   ];
   for (const cmd of commands) {
     it(`kubectl ${cmd}`, async () => {
