@@ -330,30 +330,15 @@ function ingressAcceptor(ctx: NetCtx, pod: Pod, ip: string, peer: Peer, port: nu
         tb.wait(r.res.delayMs ?? 0);
         return { ok: true, status: r.res.status, headers: r.res.headers ?? {}, body: r.res.body, ip: b.ip, port: b.port, durationMs: round(tb.ms - start) };
       };
-      if (ctx.ingress.serve) {
-        const out = ctx.ingress.serve({ ...req, scheme }, listener(ctx, pod, port), forward);
-        // The upstream's delay is already counted; the controller's own answer adds none.
-        return { ok: true, res: { ...out.response, delayMs: undefined }, answeredBy };
-      }
-      const route = ctx.ingress.route(host, req.path, scheme);
-      if (!route.ok) return { ok: true, res: nginxPage(route.status === 308 ? 404 : route.status), answeredBy: ingressPeer };
-      const up = forward(route);
-      if (!up.ok) return { ok: true, res: nginxPage(up.error === 'refused' && up.ip === undefined ? 503 : 502), answeredBy: ingressPeer };
-      return { ok: true, res: { status: up.status, headers: up.headers, body: up.body }, answeredBy };
+      const out = ctx.ingress.serve({ ...req, scheme }, listener(ctx, pod, port), forward);
+      // The upstream's delay is already counted; the controller's own answer adds none.
+      return { ok: true, res: { ...out.response, delayMs: undefined }, answeredBy };
     },
   };
 }
 
 const hex32 = (rng: Rng) => { let s = ''; for (let i = 0; i < 32; i++) s += '0123456789abcdef'[rng.int(16)]; return s; };
 
-const NGINX_TITLES: Record<number, string> = { 404: '404 Not Found', 502: '502 Bad Gateway', 503: '503 Service Temporarily Unavailable' };
-
-/** nginxPage is the error page ingress-nginx serves (default backend 404, no endpoints 503). */
-export function nginxPage(status: number): HttpResponse {
-  const title = NGINX_TITLES[status] ?? `${status}`;
-  const body = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
-  return { status, body, headers: { 'content-type': 'text/html', 'content-length': String(body.length) } };
-}
 
 /** podAt finds the (non-hostNetwork) pod that owns ip on a powered node, if any. */
 export function podAt(ctx: NetCtx, ip: string): Pod | undefined {

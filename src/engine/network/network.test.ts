@@ -3,9 +3,10 @@ import type { Pod, Service } from 'kubernetes-types/core/v1';
 import { createCluster } from '../cluster';
 import type { Cluster } from '../cluster';
 import type { KObject } from '../types';
-import type { HttpCall, NetSource, TrafficTrace } from './types';
+import type { HttpCall, IngressRouter, NetSource, TrafficTrace } from './types';
 import { CONNECT_TIMEOUT_MS } from './http';
 import { createNetwork } from './network';
+import { serveIngressRequest } from './ingress';
 
 const obj = (o: unknown) => o as KObject;
 
@@ -256,9 +257,11 @@ describe('Services without selectors, ingress controller pods, hostNetwork sourc
   });
 
   it('lets an ingress controller pod route by Host header to a Service\'s pods', () => {
-    const router = {
-      isController: (p: { metadata?: { labels?: Record<string, string> } }) => p.metadata?.labels?.app === 'kubia',
-      route: (host: string) => (host === 'kubia.example.com' ? { ok: true as const, namespace: 'default', ingress: 'kubia', service: 'kubia', port: 80 } : { ok: false as const, status: 404 as const }),
+    const route = (host: string) => (host === 'kubia.example.com' ? { ok: true as const, namespace: 'default', ingress: 'kubia', service: 'kubia', port: 80 } : { ok: false as const, status: 404 as const });
+    const router: IngressRouter = {
+      isController: (p) => p.metadata?.labels?.app === 'kubia',
+      route,
+      serve: (req, controller, forward) => serveIngressRequest(route, req, controller, forward),
     };
     const net = createNetwork({ client: c.client, clock: c.clock, rng: c.rng, kubelet: (n) => c.kubelet(n), ingress: router });
     const podIP = kubiaPods(c)[0].status?.podIP ?? '';

@@ -201,5 +201,5 @@ export interface IngressRouter {
    * Service (the network's kube-proxy path), turns failures into nginx's pages (404, 503, 502, 504, 308),
    * and has the controller process (when given) write its access-log line.
    */
-  serve?(req: IngressRequest, controller: Process | undefined, forward: (route: Extract<IngressRoute, { ok: true }>) => IngressUpstream): IngressServed;
+  serve(req: IngressRequest, controller: Process | undefined, forward: (route: Extract<IngressRoute, { ok: true }>) => IngressUpstream): IngressServed;
 }
