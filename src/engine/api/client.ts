@@ -73,6 +73,7 @@ export function createClient(api: ApiServer, opts: { userAgent?: string } = {}):
     return api.handle({ method, path: resourcePath(def, ns, name, sub), ...rest, headers: { ...headers, ...(rest.headers ?? {}) } });
   };
   const dryQ = (dry?: boolean) => (dry ? { dryRun: 'All' } : {});
+  const warned = (res: ApiResponse, o?: WriteOptions): ApiResponse => { if (o?.onWarning) for (const w of res.warnings ?? []) o.onWarning(w); return res; };
   const writeQ = (o?: WriteOptions) => (o?.fieldValidation ? { ...dryQ(o.dryRun), fieldValidation: o.fieldValidation } : dryQ(o?.dryRun));
 
   const client: Client = {
@@ -90,17 +91,17 @@ export function createClient(api: ApiServer, opts: { userAgent?: string } = {}):
       return (check(send('GET', defOf(resource), ns, undefined, undefined, { query: listQuery(o) })).body as { items: T[] }).items;
     },
     create<T extends KObject = KObject>(resource: string, ns: string | undefined, obj: KObject, o?: WriteOptions): T {
-      return check(send('POST', defOf(resource), ns ?? obj.metadata?.namespace, undefined, undefined, { body: obj, query: writeQ(o) })).body as T;
+      return warned(check(send('POST', defOf(resource), ns ?? obj.metadata?.namespace, undefined, undefined, { body: obj, query: writeQ(o) })), o).body as T;
     },
     update<T extends KObject = KObject>(resource: string, ns: string | undefined, obj: KObject, o?: WriteOptions & { subresource?: string }): T {
       const d = defOf(resource);
-      return check(send('PUT', d, ns ?? obj.metadata?.namespace, obj.metadata.name, o?.subresource, { body: obj, query: writeQ(o) })).body as T;
+      return warned(check(send('PUT', d, ns ?? obj.metadata?.namespace, obj.metadata.name, o?.subresource, { body: obj, query: writeQ(o) })), o).body as T;
     },
     updateStatus<T extends KObject = KObject>(resource: string, ns: string | undefined, obj: KObject): T {
       return client.update<T>(resource, ns, obj, { subresource: 'status' });
     },
     patch<T extends KObject = KObject>(resource: string, ns: string | undefined, name: string, type: PatchType, patch: unknown, o?: WriteOptions & { subresource?: string }): T {
-      return check(send('PATCH', defOf(resource), ns, name, o?.subresource, { body: patch, headers: { 'Content-Type': type }, query: writeQ(o) })).body as T;
+      return warned(check(send('PATCH', defOf(resource), ns, name, o?.subresource, { body: patch, headers: { 'Content-Type': type }, query: writeQ(o) })), o).body as T;
     },
     delete(resource: string, ns: string | undefined, name: string, o?: DeleteOptions): KObject | Status {
       const body: Record<string, unknown> = {};

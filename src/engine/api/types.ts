@@ -93,6 +93,8 @@ export interface DeleteOptions {
 export interface WriteOptions {
   dryRun?: boolean;
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+  /** onWarning receives each warning the server returned (kubectl prints them as `Warning: ...`). */
+  onWarning?(warning: string): void;
 }
 
 /** PatchType is the Content-Type of a PATCH body. */

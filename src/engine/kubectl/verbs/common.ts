@@ -1,3 +1,4 @@
+import type { WriteOptions } from '../../api/types';
 import type { Env } from '../env';
 import { fail } from '../errors';
 import { utf8Encode } from '../../util';
@@ -5,13 +6,18 @@ import { utf8Encode } from '../../util';
 /** DryRun is the parsed --dry-run strategy. */
 export type DryRun = 'none' | 'client' | 'server';
 
-/** fieldValidation maps --validate to the fieldValidation directive kubectl sends (GetValidationDirective); undefined when the verb has no --validate. */
-export function fieldValidation(env: Env): 'Strict' | 'Warn' | 'Ignore' | undefined {
-  if (!env.flags.parsed.specs.has('validate')) return undefined;
+/**
+ * validation maps --validate to the write options kubectl sends (GetValidationDirective): the
+ * fieldValidation directive, and the server's warnings printed as `Warning: ...` (--validate=warn).
+ * Empty when the verb has no --validate.
+ */
+export function validation(env: Env): Pick<WriteOptions, 'fieldValidation' | 'onWarning'> {
+  if (!env.flags.parsed.specs.has('validate')) return {};
   const v = env.flags.str('validate') || 'strict';
-  if (v === 'true' || v === 'strict') return 'Strict';
-  if (v === 'warn') return 'Warn';
-  if (v === 'false' || v === 'ignore') return 'Ignore';
+  const onWarning = (w: string) => env.err(`Warning: ${w}\n`);
+  if (v === 'true' || v === 'strict') return { fieldValidation: 'Strict', onWarning };
+  if (v === 'warn') return { fieldValidation: 'Warn', onWarning };
+  if (v === 'false' || v === 'ignore') return { fieldValidation: 'Ignore', onWarning };
   throw fail(`invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`);
 }
 

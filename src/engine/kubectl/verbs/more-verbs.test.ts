@@ -84,7 +84,7 @@ status:
 });
 
 describe('kubectl --validate', () => {
-  it('rejects unknown fields by default (fieldValidation=Strict) and drops them with --validate=false', async () => {
+  it('rejects unknown fields by default (fieldValidation=Strict), drops them with --validate=false and warns with --validate=warn', async () => {
     const h = createHarness();
     h.fs.writeFile(`${h.fs.home}/pod.yaml`, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: strict\nspec:\n  foo: bar\n  containers:\n  - name: a\n    image: nginx\n');
     const strict = 'Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.foo"\n';
@@ -93,6 +93,8 @@ describe('kubectl --validate', () => {
     expect((await h.kubectl('create -f pod.yaml --validate=x')).err).toBe('error: invalid - validate option "x"; must be one of: strict (or true), warn, ignore (or false)\n');
     expect((await h.kubectl('create -f pod.yaml --validate=false')).out).toBe('pod/strict created\n');
     expect(h.client.get('pods', 'default', 'strict').spec).not.toHaveProperty('foo');
+    h.client.delete('pods', 'default', 'strict', { gracePeriodSeconds: 0 });
+    expect(await h.kubectl('create -f pod.yaml --validate=warn')).toEqual({ code: 0, out: 'pod/strict created\n', err: 'Warning: unknown field "spec.foo"\n' });
   });
 });
 

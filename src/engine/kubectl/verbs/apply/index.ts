@@ -9,7 +9,7 @@ import { clientResource } from '../../resources';
 import { threeWayMergePatch } from '../../apply-patch';
 import { createOutcome } from './outcome';
 import { withLastAppliedFor } from './last-applied';
-import { dryRunMode, fieldValidation } from '../common';
+import { dryRunMode, validation } from '../common';
 
 /** LAST_APPLIED is the annotation client-side apply keeps the previous manifest in. */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -21,7 +21,7 @@ export function applyVerb(env: Env): number {
   if (env.args.length) throw fail(`Unexpected args: [${env.args.join(' ')}]\nSee 'kubectl apply -h' for help and examples`);
   if (env.flags.bool('prune')) throw fail('--prune is not supported in this sandbox');
   const dry = dryRunMode(env);
-  const validation = fieldValidation(env);
+  const validated = validation(env);
   const serverSide = env.flags.bool('server-side');
   let failed = 0;
   const items = readManifests(env, files, env.flags.bool('recursive'));
@@ -36,14 +36,14 @@ export function applyVerb(env: Env): number {
     try {
       const live = env.client.tryGet(res, item.namespace, name);
       if (serverSide) {
-        const obj = env.client.patch(res, item.namespace, name, 'application/apply-patch+yaml', item.obj!, { dryRun: dry === 'server', fieldValidation: validation });
+        const obj = env.client.patch(res, item.namespace, name, 'application/apply-patch+yaml', item.obj!, { dryRun: dry === 'server', ...validated });
         createOutcome(env, def, obj, 'serverside-applied', dry);
         continue;
       }
       const modified = withLastAppliedFor(withChangeCause(env, item.obj!));
       if (!live) {
         creating = true;
-        const created = dry === 'client' ? modified : env.client.create(res, item.namespace, modified, { dryRun: dry === 'server', fieldValidation: validation });
+        const created = dry === 'client' ? modified : env.client.create(res, item.namespace, modified, { dryRun: dry === 'server', ...validated });
         createOutcome(env, def, created, 'created', dry);
         continue;
       }
@@ -55,7 +55,7 @@ export function applyVerb(env: Env): number {
       try { original = lastRaw ? JSON.parse(lastRaw) : undefined; } catch { original = undefined; }
       const patch = threeWayMergePatch(original, modified as unknown as Record<string, unknown>, live as unknown as Record<string, unknown>, def.kind);
       if (!Object.keys(patch).length) { createOutcome(env, def, live, 'unchanged', dry); continue; }
-      const patched = dry === 'client' ? live : env.client.patch(res, item.namespace, name, 'application/strategic-merge-patch+json', patch, { dryRun: dry === 'server', fieldValidation: validation });
+      const patched = dry === 'client' ? live : env.client.patch(res, item.namespace, name, 'application/strategic-merge-patch+json', patch, { dryRun: dry === 'server', ...validated });
       createOutcome(env, def, patched, 'configured', dry);
     } catch (e) {
       failed++;

@@ -7,7 +7,7 @@ import { readManifests } from '../../manifest';
 import { createOutcome } from '../apply/outcome';
 import { clientResource, defForKind } from '../../resources';
 import { withLastAppliedFor as withLastApplied } from '../apply/last-applied';
-import { base64, dryRunMode, fieldValidation } from '../common';
+import { base64, dryRunMode, validation } from '../common';
 
 /** createVerb implements `kubectl create -f`. */
 export function createVerb(env: Env): number {
@@ -17,7 +17,7 @@ export function createVerb(env: Env): number {
   }
   if (env.args.length) throw fail(`Unexpected args: [${env.args.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
   const dry = dryRunMode(env);
-  const validation = fieldValidation(env);
+  const validated = validation(env);
   const saveConfig = env.flags.bool('save-config');
   let failed = 0;
   for (const item of readManifests(env, files, env.flags.bool('recursive'))) {
@@ -27,7 +27,7 @@ export function createVerb(env: Env): number {
     if (saveConfig) obj = withLastApplied(obj);
     obj = withChangeCause(env, obj);
     try {
-      const created = dry === 'client' ? obj : env.client.create(clientResource(def), item.namespace, obj, { dryRun: dry === 'server', fieldValidation: validation });
+      const created = dry === 'client' ? obj : env.client.create(clientResource(def), item.namespace, obj, { dryRun: dry === 'server', ...validated });
       createOutcome(env, def, created, 'created', dry);
     } catch (e) {
       env.err(formatError(withSource(e, 'creating', item.source)));

@@ -5,7 +5,7 @@ import { readManifests } from '../../manifest';
 import { clientResource, kindPrefix } from '../../resources';
 import { createOutcome } from '../apply/outcome';
 import { withLastAppliedFor } from '../apply/last-applied';
-import { dryRunMode, fieldValidation } from '../common';
+import { dryRunMode, validation } from '../common';
 
 /** replaceVerb implements `kubectl replace -f FILE [--force]`. */
 export async function replaceVerb(env: Env): Promise<number> {
@@ -13,7 +13,7 @@ export async function replaceVerb(env: Env): Promise<number> {
   const files = f.list('filename');
   if (!files.length) throw fail(`must specify --filename to replace\nSee 'kubectl replace -h' for help and examples`);
   const dry = dryRunMode(env);
-  const validation = fieldValidation(env);
+  const validated = validation(env);
   let failed = 0;
   for (const item of readManifests(env, files, f.bool('recursive'))) {
     if (item.error) { env.err(formatError(item.error)); failed++; continue; }
@@ -30,13 +30,13 @@ export async function replaceVerb(env: Env): Promise<number> {
           env.out(`${kindPrefix(def)} "${name}" deleted\n`);
           await env.ctx.time.waitFor(() => env.client.tryGet(res, item.namespace, name)?.metadata.uid !== live.metadata.uid, 168 * 3600_000, env.ctx.interrupt);
         }
-        const created = env.client.create(res, item.namespace, obj, { fieldValidation: validation });
+        const created = env.client.create(res, item.namespace, obj, validated);
         createOutcome(env, def, created, 'replaced', dry);
         continue;
       }
       const live = env.client.get(res, item.namespace, name);
       const body = { ...obj, metadata: { ...obj.metadata, resourceVersion: obj.metadata.resourceVersion ?? live.metadata.resourceVersion } };
-      const updated = dry === 'client' ? body : env.client.update(res, item.namespace, body, { dryRun: dry === 'server', fieldValidation: validation });
+      const updated = dry === 'client' ? body : env.client.update(res, item.namespace, body, { dryRun: dry === 'server', ...validated });
       createOutcome(env, def, updated, 'replaced', dry);
     } catch (e) {
       env.err(formatError(withSource(e, 'replacing', item.source)));
