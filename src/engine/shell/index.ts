@@ -6,6 +6,5 @@ export { parse, ShellSyntaxError } from './parser';
 export type { Node as ShellNode } from './ast';
 export { formatPrintf } from './commands/printf';
 export { strftime } from './commands/date';
-export { base64Encode, base64Decode } from './commands/base64';
 export { matchGlob } from './glob';
 export type { CommandContext, CommandFn, ShellHost } from './types';

@@ -1,4 +1,4 @@
-export { createVfs, normalizePath, compareLsNames, utf8Length } from './vfs';
+export { createVfs, normalizePath, compareLsNames } from './vfs';
 export type { VfsOptions } from './vfs';
 export { VfsError } from './types';
 export type { Vfs, VfsStat, VfsChange, VfsErrorCode } from './types';

@@ -1,4 +1,5 @@
 import type { Clock } from '../util/clock';
+import { utf8Length } from '../util/encoding';
 import { VfsError, type Vfs, type VfsChange, type VfsErrorCode, type VfsStat } from './types';
 
 interface FileNode { type: 'file'; data: string; mtime: number }
@@ -217,16 +218,4 @@ export function createVfs(opts: VfsOptions = {}): Vfs {
     },
   };
   return vfs;
-}
-
-/** utf8Length counts the UTF-8 bytes of s (what ls -l and wc -c report). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; } else n += 3;
-  }
-  return n;
 }

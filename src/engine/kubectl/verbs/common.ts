@@ -1,7 +1,6 @@
 import type { WriteOptions } from '../../api/types';
 import type { Env } from '../env';
 import { fail } from '../errors';
-import { utf8Encode } from '../../util';
 
 /** DryRun is the parsed --dry-run strategy. */
 export type DryRun = 'none' | 'client' | 'server';
@@ -35,22 +34,6 @@ export function dryRunMode(env: Env): DryRun {
   }
   throw fail(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
 }
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** base64 encodes a string's UTF-8 bytes (no Buffer/btoa in the engine). */
-export function base64(s: string): string {
-  const bytes = utf8Encode(s);
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63];
-    out += i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=';
-    out += i + 2 < bytes.length ? B64[n & 63] : '=';
-  }
-  return out;
-}
-
 
 /** klogPrefix formats klog's header (`W0310 09:00:00.000000       1`) at virtual time ms. */
 export function klogPrefix(level: string, ms: number): string {

@@ -121,38 +121,6 @@ export function headerValue(headers: Record<string, string>, name: string): stri
   return k === undefined ? undefined : headers[k];
 }
 
-/** bodyBytes is the length in bytes of a body as UTF-8 (what Content-Length counts). */
-export function bodyBytes(body: string): number {
-  let n = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; }
-    else n += 3;
-  }
-  return n;
-}
-
-/** base64 encodes an ASCII/UTF-8 string (curl -u, wget --user). */
-export function base64(s: string): string {
-  const bytes: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x80) bytes.push(c);
-    else if (c < 0x800) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else bytes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b, c] = [bytes[i], bytes[i + 1], bytes[i + 2]];
-    out += A[a >> 2] + A[((a & 3) << 4) | ((b ?? 0) >> 4)] + (b === undefined ? '=' : A[((b & 15) << 2) | ((c ?? 0) >> 6)]) + (c === undefined ? '=' : A[c & 63]);
-  }
-  return out;
-}
-
 /** resolveAll looks a name up through src's resolver (IPs and loopback names answer themselves). */
 export function resolveAll(env: ToolEnv, name: string): { ok: true; fqdn: string; addresses: string[]; cnames: string[]; durationMs: number } | { ok: false; error: 'NXDOMAIN' | 'TIMEOUT' | 'SERVFAIL' | 'NONET'; durationMs: number } {
   if (isIPv4(name)) return { ok: true, fqdn: name, addresses: [name], cnames: [], durationMs: 0 };

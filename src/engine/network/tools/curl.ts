@@ -4,9 +4,10 @@ import type { HttpCall, HttpResult } from '../types';
 import { parseCurlArgs, type CurlArgs } from './curl-args';
 import { createMeter } from './curl-progress';
 import {
-  base64, bodyBytes, headerValue, hostHeader, isIPv4, isLoopback, parseUrl, reasonPhrase, resolveAll, result,
+  headerValue, hostHeader, isIPv4, isLoopback, parseUrl, reasonPhrase, resolveAll, result,
   type NetToolResult, type ParsedUrl, type TimelineChunk, type ToolEnv,
 } from './common';
+import { base64Encode, utf8Length } from '../../util';
 
 /** CURL_VERSION is the curl release the simulated images ship (User-Agent `curl/8.12.1`). */
 export const CURL_VERSION = '8.12.1';
@@ -51,12 +52,12 @@ function requestHeaders(a: CurlArgs, u: ParsedUrl, method: string): Array<[strin
   if (hostH) out.push(hostH);
   else if (!removed.has('host')) out.push(['Host', hostHeader(u)]);
   const user = a.user ?? u.user;
-  if (user && !has('authorization')) out.push(['Authorization', `Basic ${base64(user.includes(':') ? user : `${user}:`)}`]);
+  if (user && !has('authorization')) out.push(['Authorization', `Basic ${base64Encode(user.includes(':') ? user : `${user}:`)}`]);
   if (!has('user-agent')) out.push(['User-Agent', a.userAgent ?? `curl/${CURL_VERSION}`]);
   if (!has('accept')) out.push(['Accept', '*/*']);
   out.push(...custom.filter(([k]) => k.toLowerCase() !== 'host'));
   if (a.data !== undefined && method !== 'GET' && method !== 'HEAD') {
-    if (!has('content-length')) out.push(['Content-Length', String(bodyBytes(a.data))]);
+    if (!has('content-length')) out.push(['Content-Length', String(utf8Length(a.data))]);
     if (!has('content-type')) out.push(['Content-Type', 'application/x-www-form-urlencoded']);
   }
   return out;
@@ -113,7 +114,7 @@ function transfer(env: ToolEnv, a: CurlArgs, url: string, showMeter: boolean, st
   const u = parsed;
   const method = a.method ?? (a.head ? 'HEAD' : a.data !== undefined ? 'POST' : 'GET');
   const reqHeaders = requestHeaders(a, u, method);
-  const meter = createMeter(a.data !== undefined ? bodyBytes(a.data) : undefined);
+  const meter = createMeter(a.data !== undefined ? utf8Length(a.data) : undefined);
   const srcIp = env.src?.ip ?? '0.0.0.0';
   const timeoutMs = a.maxTimeMs ?? a.connectTimeoutMs;
   if (showMeter) io.err(meter.start());
@@ -173,7 +174,7 @@ function transfer(env: ToolEnv, a: CurlArgs, url: string, showMeter: boolean, st
   }
   v('* using HTTP/1.x\n');
   v(`> ${method} ${u.path} HTTP/1.1\r\n${reqHeaders.map(([k, val]) => `> ${k}: ${val}\r\n`).join('')}> \r\n`);
-  if (a.data !== undefined) v(`} [${bodyBytes(a.data)} bytes data]\n`);
+  if (a.data !== undefined) v(`} [${utf8Length(a.data)} bytes data]\n`);
   v('* Request completely sent off\n');
   const statusLine = `HTTP/1.1 ${r.status} ${reasonPhrase(r.status)}`.trimEnd();
   const headerLines = [statusLine, ...Object.entries(r.headers).map(([k, val]) => `${k}: ${val}`)];
@@ -182,14 +183,14 @@ function transfer(env: ToolEnv, a: CurlArgs, url: string, showMeter: boolean, st
   if (showMeter) io.lines(start, meter.waited(0, r.durationMs));
   io.t = start + r.durationMs;
   const body = method === 'HEAD' ? '' : r.body;
-  const size = bodyBytes(body);
+  const size = utf8Length(body);
   const clen = headerValue(r.headers, 'content-length');
   const ctype = headerValue(r.headers, 'content-type') ?? '';
   const location = headerValue(r.headers, 'location');
   if (a.location && location && r.status >= 300 && r.status < 400 && redirects < 50) {
     const next = /^[a-z]+:\/\//i.test(location) ? location : `${u.scheme}://${hostHeader(u)}${location.startsWith('/') ? '' : '/'}${location}`;
     if (size && !env.opts.tty) v(`{ [${size} bytes data]\n`);
-    if (showMeter) io.err(meter.done(r.durationMs, size, clen === undefined ? undefined : Number(clen), a.data ? bodyBytes(a.data) : 0));
+    if (showMeter) io.err(meter.done(r.durationMs, size, clen === undefined ? undefined : Number(clen), a.data ? utf8Length(a.data) : 0));
     v(`* Connection #0 to host ${u.host} left intact\n* Issue another request to this URL: '${next}'\n`);
     if (a.include) io.out(headerBlock);
     const rest = transfer(env, a, next, showMeter, io.t, redirects + 1);
@@ -204,7 +205,7 @@ function transfer(env: ToolEnv, a: CurlArgs, url: string, showMeter: boolean, st
   const toStdout = (a.output === undefined || a.output === '-') && !a.remoteName;
   const saved = (a.include || a.head ? headerBlock : '') + body;
   if (toStdout) io.out(saved);
-  if (showMeter) io.err(meter.done(r.durationMs, size, clen === undefined ? undefined : Number(clen), a.data ? bodyBytes(a.data) : 0));
+  if (showMeter) io.err(meter.done(r.durationMs, size, clen === undefined ? undefined : Number(clen), a.data ? utf8Length(a.data) : 0));
   v(`* Connection #0 to host ${u.host} left intact\n`);
   let files: Record<string, string> | undefined;
   const target = a.remoteName ? u.path.replace(/[?#].*$/, '').split('/').pop() ?? '' : a.output;

@@ -1,6 +1,7 @@
 // wget: busybox 1.36 (networking/wget.c, libbb/progress.c) and GNU Wget 1.21 (Debian/Ubuntu), over the simulated network.
 import type { HttpResult } from '../types';
-import { bodyBytes, headerValue, hostHeader, isIPv4, parseUrl, reasonPhrase, result, type NetToolResult, type ParsedUrl, type ToolEnv } from './common';
+import { headerValue, hostHeader, isIPv4, parseUrl, reasonPhrase, result, type NetToolResult, type ParsedUrl, type ToolEnv } from './common';
+import { utf8Length } from '../../util';
 
 /** WgetArgs are the options both wgets understand. */
 interface WgetArgs { quiet: boolean; output?: string; timeoutMs?: number; headers: string[]; spider: boolean; postData?: string; urls: string[] }
@@ -96,7 +97,7 @@ function busyboxWget(env: ToolEnv, a: WgetArgs): NetToolResult {
     if (a.spider) { if (!a.quiet) err += 'remote file exists\n'; continue; }
     const toStdout = a.output === '-';
     const name = a.output ?? fileName(u);
-    const size = bodyBytes(r.body);
+    const size = utf8Length(r.body);
     const clen = headerValue(r.headers, 'content-length');
     if (!a.quiet) err += toStdout ? 'writing to stdout\n' : `saving to '${name}'\n`;
     if (!a.quiet) err += busyboxBar(toStdout ? '-' : name, size, clen === undefined ? undefined : Number(clen));
@@ -165,7 +166,7 @@ function gnuWget(env: ToolEnv, a: WgetArgs): NetToolResult {
       err += a.quiet ? '' : `${gnuStamp(t)} ERROR ${r.status}: ${reasonPhrase(r.status)}.\n\n`;
       return result(8, out, err, ms);
     }
-    const size = bodyBytes(r.body);
+    const size = utf8Length(r.body);
     const clen = headerValue(r.headers, 'content-length');
     const ctype = (headerValue(r.headers, 'content-type') ?? '').split(';')[0];
     const toStdout = a.output === '-';

@@ -3,7 +3,7 @@ import type { CommandContext, CommandFn } from '../types';
 import { evalTest, TestError } from '../test-expr';
 import { decodeEscapes, formatPrintf } from './printf';
 import { formatDate } from './date';
-import { base64Decode, base64Encode } from './base64';
+import { base64Decode, base64Encode } from '../../util';
 import { usage } from './common';
 
 /** BasicOptions is what the basic commands need beyond their CommandContext. */

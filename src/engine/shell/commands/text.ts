@@ -1,5 +1,5 @@
 import type { CommandContext, CommandFn } from '../types';
-import { utf8Length } from '../../vfs/vfs';
+import { utf8Length } from '../../util';
 import { joinLines, parseArgs, readInput, splitLines, usage } from './common';
 
 function numericShorthand(args: string[]): string[] {

@@ -7,7 +7,8 @@ import { readManifests } from '../../manifest';
 import { createOutcome } from '../apply/outcome';
 import { clientResource, defForKind } from '../../resources';
 import { withLastAppliedFor as withLastApplied } from '../apply/last-applied';
-import { base64, dryRunMode, validation } from '../common';
+import { dryRunMode, validation } from '../common';
+import { base64Encode } from '../../../util';
 
 /** createVerb implements `kubectl create -f`. */
 export function createVerb(env: Env): number {
@@ -165,7 +166,7 @@ export function createConfigMapVerb(env: Env): number {
 export function createSecretGenericVerb(env: Env): number {
   const name = nameArg(env, 'secret');
   const raw = collectData(env);
-  const data = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, base64(v)]));
+  const data = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, base64Encode(v)]));
   const obj: KObject = { kind: 'Secret', apiVersion: 'v1', metadata: { name, creationTimestamp: null } as unknown as KObject['metadata'] };
   if (Object.keys(data).length) obj.data = data;
   const type = env.flags.str('type');
