@@ -9,6 +9,8 @@ import type { TrafficStats } from './network/traffic';
 
 /** humanDuration is the AGE column's formatting (apimachinery duration.HumanDuration), shared with the UI. */
 export { humanDuration } from './util/time';
+/** podCells is the READY, STATUS and RESTARTS cells of kubectl's pod table (the map's pod labels and colours). */
+export { podCells } from './api/printers/pod';
 
 export type { KObject } from './types';
 export type { TrafficTrace, Peer, Hop } from './network/types';

@@ -1,8 +1,6 @@
-// Presentational pod status for the map: the same rules as kubectl's STATUS column (printPod in
-// pkg/printers/internalversion/printers.go), read from the mirrored object's container states.
-import type { KObject } from '../../engine/protocol';
-
-type Obj = Record<string, any>;
+// Presentational pod status for the map: kubectl's STATUS column (the engine's printPod cells, via the
+// protocol module) mapped to colour families.
+import { podCells, type KObject } from '../../engine/protocol';
 
 /** PodTone is the colour family a pod is drawn with. */
 export type PodTone = 'pending' | 'creating' | 'running' | 'notready' | 'failed' | 'completed' | 'terminating' | 'other';
@@ -16,57 +14,11 @@ const FAILED = new Set([
   'ErrImageNeverPull', 'RunContainerError', 'StartError', 'DeadlineExceeded', 'BackoffLimitExceeded',
 ]);
 
-function hasTrueCondition(pod: Obj, type: string): boolean {
-  return ((pod.status?.conditions as Obj[] | undefined) ?? []).some((c) => c.type === type && c.status === 'True');
-}
-
-/** podStatusText returns the STATUS column text kubectl prints for a pod (init and regular container states, Terminating). */
+/** podStatusText returns the STATUS column text kubectl prints for a pod, its READY cell and its restart count. */
 export function podStatusText(pod: KObject): { status: string; ready: string; restarts: number } {
-  const p = pod as Obj;
-  const spec: Obj = p.spec ?? {};
-  const status: Obj = p.status ?? {};
-  const initSpecs: Obj[] = spec.initContainers ?? [];
-  const phase: string = status.phase ?? '';
-  let reason: string = status.reason ? String(status.reason) : phase;
-  let restarts = 0;
-  let ready = 0;
-  const total = ((spec.containers as Obj[] | undefined) ?? []).length + initSpecs.filter((c) => c.restartPolicy === 'Always').length;
-  for (const c of (status.conditions as Obj[] | undefined) ?? []) {
-    if (c.type === 'PodScheduled' && c.reason === 'SchedulingGated') reason = 'SchedulingGated';
-  }
-  let initializing = false;
-  const initStatuses: Obj[] = status.initContainerStatuses ?? [];
-  for (let i = 0; i < initStatuses.length; i++) {
-    const c = initStatuses[i];
-    restarts += c.restartCount ?? 0;
-    const term = c.state?.terminated;
-    const waiting = c.state?.waiting;
-    const sidecar = initSpecs.some((s) => s.name === c.name && s.restartPolicy === 'Always');
-    if (term && term.exitCode === 0) continue;
-    if (sidecar && c.started === true) { if (c.ready) ready++; continue; }
-    initializing = true;
-    if (term) reason = term.reason ? `Init:${term.reason}` : term.signal ? `Init:Signal:${term.signal}` : `Init:ExitCode:${term.exitCode}`;
-    else if (waiting?.reason && waiting.reason !== 'PodInitializing') reason = `Init:${waiting.reason}`;
-    else reason = `Init:${i}/${initSpecs.length}`;
-    break;
-  }
-  if (!initializing || hasTrueCondition(p, 'Initialized')) {
-    let hasRunning = false;
-    const statuses: Obj[] = status.containerStatuses ?? [];
-    for (let i = statuses.length - 1; i >= 0; i--) {
-      const c = statuses[i];
-      restarts += c.restartCount ?? 0;
-      const st: Obj = c.state ?? {};
-      if (st.waiting?.reason) reason = st.waiting.reason;
-      else if (st.terminated?.reason) reason = st.terminated.reason;
-      else if (st.terminated) reason = st.terminated.signal ? `Signal:${st.terminated.signal}` : `ExitCode:${st.terminated.exitCode}`;
-      else if (c.ready && st.running) { hasRunning = true; ready++; }
-    }
-    if (reason === 'Completed' && hasRunning) reason = hasTrueCondition(p, 'Ready') ? 'Running' : 'NotReady';
-  }
-  if (p.metadata?.deletionTimestamp && status.reason === 'NodeLost') reason = 'Unknown';
-  else if (p.metadata?.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating';
-  return { status: reason, ready: `${ready}/${total}`, restarts };
+  // The RESTARTS cell is `N` or `N (5m ago)`; the map shows the count only, so the time does not matter.
+  const { ready, reason, restarts } = podCells(pod, 0);
+  return { status: reason, ready, restarts: parseInt(restarts, 10) };
 }
 
 /** toneOf maps STATUS text and readiness to the colour family the map uses. */
