@@ -117,7 +117,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const stopped = new Set<string>();
   const network = createNetwork({ client, clock, rng: stream('network'), kubelet: (node) => kubelets.get(node), ingress: createIngressRouter(client), nodeDown: (node) => stopped.has(node) });
   const netTools = (ns: string, pod: string) => (argv: string[], stdin: string, flavor: 'busybox' | 'gnu', tty?: boolean) => runNetTool(network, network.podSource(ns, pod), argv, stdin, flavor, { tty });
-  const kubeletFor = (name: string) => createKubelet({ nodeName: name, client, clock, rng: stream(`kubelet/${name}`), recorder: recorder('kubelet', name), images, pullDelay: imageFaults.pullDelay, netTools, traceProbe: (t) => network.record(t) });
+  const kubeletFor = (name: string) => createKubelet({ nodeName: name, client, clock, rng: stream(`kubelet/${name}`), recorder: recorder('kubelet', name), images, pullDelay: imageFaults.pullDelay, netTools, traceProbe: (t) => network.record(t), tracing: () => network.tracing?.() ?? true });
   for (const n of nodes) kubelets.set(n.name, kubeletFor(n.name));
   const logs: PodLogProvider = (ns, pod, o) => {
     const p = client.tryGet('pods', ns, pod);

@@ -30,6 +30,8 @@ export interface KubeletCore {
   netTools?(namespace: string, pod: string): NetTools;
   /** traceProbe publishes the traffic of an http/tcp probe (the network's record), when the cluster has a network. */
   traceProbe?(t: Omit<TrafficTrace, 'id'>): void;
+  /** tracing tells whether anyone watches traces now (absent: always). */
+  tracing?(): boolean;
   /** forget drops a finished worker from the kubelet's table. */
   forget(key: string, uid: string): void;
 }

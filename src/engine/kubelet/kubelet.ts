@@ -28,6 +28,8 @@ export interface KubeletDeps {
   netTools?(namespace: string, pod: string): NetTools;
   /** traceProbe publishes kubelet http/tcp probe traffic as traces with `probe: true` (the composition root passes network.record). */
   traceProbe?(t: Omit<TrafficTrace, 'id'>): void;
+  /** tracing tells whether anyone watches traces now; probes build none while it is false. */
+  tracing?(): boolean;
 }
 
 /** RunningContainer is a live container a later feature (exec, Service traffic) can reach. */
@@ -108,7 +110,7 @@ export function createKubelet(deps: KubeletDeps): Kubelet {
       const info = nodeInfo();
       core = {
         nodeName: deps.nodeName, hostIP: info.ip, client: deps.client, clock: deps.clock, rng: deps.rng, recorder: deps.recorder,
-        images: deps.images, t: timings, ipam: createIpam(info.cidr), services: createServiceLister(deps.client), imageCache, pulls: new Map(), pullDelay: deps.pullDelay, netTools: deps.netTools, traceProbe: deps.traceProbe,
+        images: deps.images, t: timings, ipam: createIpam(info.cidr), services: createServiceLister(deps.client), imageCache, pulls: new Map(), pullDelay: deps.pullDelay, netTools: deps.netTools, traceProbe: deps.traceProbe, tracing: deps.tracing,
         forget: (key, uid) => { if (workers.get(key)?.s.uid === uid) workers.delete(key); },
       };
       // Images the node already holds (kubeadm pre-pulls the control-plane images).

@@ -51,7 +51,7 @@ export class ProbeRunner {
   private once(c: ContainerState, inst: Instance, kind: ProbeKind, probe: Probe, st: { successes: number; failures: number }): void {
     const w = this.w;
     const r = runProbe(probe, { proc: inst.proc, podIP: w.s.ip ?? '', sourceIP: w.core.ipam.gateway, container: c.spec });
-    if (r.net && w.core.traceProbe) this.trace(kind, r);
+    if (r.net && w.core.traceProbe && (w.core.tracing?.() ?? true)) this.trace(kind, r);
     const successThreshold = probe.successThreshold ?? 1;
     const failureThreshold = probe.failureThreshold ?? 3;
     if (r.ok) { st.successes++; st.failures = 0; } else { st.failures++; st.successes = 0; }
