@@ -64,31 +64,44 @@ function lookup(domain: string, path: string, tag: string): Found | undefined {
  * - other paths on the allowed non-Docker registries are NotFound.
  */
 export function createImageCatalog(): ImageCatalog {
+  // Resolutions are pure functions of the reference: each is built once (an image module builds its
+  // spec, tag lists and program closures per call) and shared, frozen, by every pull of that reference.
+  const resolved = new Map<string, ImageResolution>();
   return {
     resolve(ref: string): ImageResolution {
-      const parsed = parseReference(ref);
-      if ('error' in parsed) return { ok: false, reason: 'InvalidName', message: `couldn't parse image reference "${ref}": ${parsed.error}` };
-      const full = formatReference(parsed);
-      const tag = parsed.tag ?? 'latest';
-      const pullErr = (tail: string) => `failed to pull and unpack image "${full}": failed to resolve reference "${full}": ${tail}`;
-      if (!REGISTRIES.includes(parsed.domain)) {
-        const host = parsed.domain.split(':')[0];
-        return { ok: false, reason: 'NoSuchHost', message: pullErr(`failed to do request: Head "https://${parsed.domain}/v2/${parsed.path}/manifests/${parsed.digest ?? tag}": dial tcp: lookup ${host} on 192.168.1.1:53: no such host`) };
+      let r = resolved.get(ref);
+      if (!r) {
+        if (resolved.size >= 512) resolved.clear();
+        r = Object.freeze(resolveRef(ref));
+        resolved.set(ref, r);
       }
-      const found = lookup(parsed.domain, parsed.path, tag);
-      if (!found) {
-        const msg = parsed.domain === 'docker.io'
-          ? 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed'
-          : `${full}: not found`;
-        return { ok: false, reason: 'NotFound', message: pullErr(msg) };
-      }
-      const img = found.image;
-      const tagExists = parsed.digest && !parsed.tag ? true
-        : tag === 'latest' ? !img.noLatest
-        : found.tagOk ? found.tagOk(tag) : img.tags.includes(tag) || !found.strictTags;
-      if (!tagExists) return { ok: false, reason: 'ManifestUnknown', message: pullErr(`${full}: not found`) };
-      const digest = parsed.digest ?? `sha256:${hex64(`${img.repository}:${tag}`)}`;
-      return { ok: true, image: img, ref: full, digest, sizeBytes: img.sizeBytes };
+      return r;
     },
   };
+}
+
+function resolveRef(ref: string): ImageResolution {
+  const parsed = parseReference(ref);
+  if ('error' in parsed) return { ok: false, reason: 'InvalidName', message: `couldn't parse image reference "${ref}": ${parsed.error}` };
+  const full = formatReference(parsed);
+  const tag = parsed.tag ?? 'latest';
+  const pullErr = (tail: string) => `failed to pull and unpack image "${full}": failed to resolve reference "${full}": ${tail}`;
+  if (!REGISTRIES.includes(parsed.domain)) {
+    const host = parsed.domain.split(':')[0];
+    return { ok: false, reason: 'NoSuchHost', message: pullErr(`failed to do request: Head "https://${parsed.domain}/v2/${parsed.path}/manifests/${parsed.digest ?? tag}": dial tcp: lookup ${host} on 192.168.1.1:53: no such host`) };
+  }
+  const found = lookup(parsed.domain, parsed.path, tag);
+  if (!found) {
+    const msg = parsed.domain === 'docker.io'
+      ? 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed'
+      : `${full}: not found`;
+    return { ok: false, reason: 'NotFound', message: pullErr(msg) };
+  }
+  const img = found.image;
+  const tagExists = parsed.digest && !parsed.tag ? true
+    : tag === 'latest' ? !img.noLatest
+    : found.tagOk ? found.tagOk(tag) : img.tags.includes(tag) || !found.strictTags;
+  if (!tagExists) return { ok: false, reason: 'ManifestUnknown', message: pullErr(`${full}: not found`) };
+  const digest = parsed.digest ?? `sha256:${hex64(`${img.repository}:${tag}`)}`;
+  return { ok: true, image: img, ref: full, digest, sizeBytes: img.sizeBytes };
 }
