@@ -109,19 +109,13 @@ export function decodeError(obj: unknown): string | undefined {
   return walkDecode(obj, '', false) ?? intFieldError(obj as Obj);
 }
 
-// Frozen subtrees already walked without error, by whether they sit under a quantity map key. A frozen
-// value never changes, so its answer never changes either (most bodies echo stored, frozen subtrees).
-const decodedOk = new WeakSet<object>();
-const decodedOkQuantities = new WeakSet<object>();
-
+// A frozen subtree is part of an object the store accepted (stored objects are frozen) or an engine
+// constant: it decoded already, so it is not walked again (most bodies echo stored, frozen subtrees).
 function walkDecode(v: unknown, key: string, parentIsQuantityMap: boolean): string | undefined {
   if (parentIsQuantityMap && (typeof v === 'string' || typeof v === 'number')) return parseQuantity(v) ? undefined : QUANTITY_REGEX_MESSAGE;
-  if (v === null || typeof v !== 'object') return undefined;
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return undefined;
   const isArray = Array.isArray(v);
   const isQ = !isArray && QUANTITY_MAPS.has(key);
-  const memo = isQ ? decodedOkQuantities : decodedOk;
-  const frozen = Object.isFrozen(v);
-  if (frozen && memo.has(v)) return undefined;
   if (isArray) {
     for (let i = 0; i < v.length; i++) { const e = walkDecode(v[i], '', false); if (e) return e; }
   } else {
@@ -132,7 +126,6 @@ function walkDecode(v: unknown, key: string, parentIsQuantityMap: boolean): stri
       if (e) return e;
     }
   }
-  if (frozen) memo.add(v);
   return undefined;
 }
 
