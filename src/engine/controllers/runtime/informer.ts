@@ -36,76 +36,143 @@ export function splitKey(key: string): [string, string] {
 
 const rvNum = (o: { metadata?: { resourceVersion?: string } }) => Number(o.metadata?.resourceVersion ?? 0);
 
-interface KeyRv { key: string; rv: number }
-// Every informer of a resource sees the same frozen event objects: their cache key and numeric
-// resourceVersion are computed once per object (and the shared key string keeps its hash).
-const keyRvs = new WeakMap<object, KeyRv>();
-function keyRvOf(obj: { metadata?: ObjectMeta }): KeyRv {
-  let k = keyRvs.get(obj);
-  if (!k) {
-    k = { key: keyOf(obj), rv: rvNum(obj) };
-    if (Object.isFrozen(obj) && Object.isFrozen(obj.metadata ?? obj)) keyRvs.set(obj, k);
-  }
-  return k;
+type Obj = { metadata?: ObjectMeta };
+
+/**
+ * Handle is one component's view of a shared informer: its handlers, and the events that arrive while
+ * its start() replays the cache (delivered right after, as a watch opened before the list delivers them).
+ */
+interface Handle {
+  handlers: InformerHandlers<Obj>[];
+  started: boolean;
+  replaying: Array<() => void> | undefined;
 }
 
 /**
- * createInformer returns an Informer over client for resource.
- * Models client-go's SharedIndexInformer (no resync, no indexers): watch events arrive synchronously,
- * so the cache is always current; stale or duplicate events (older resourceVersion) are dropped.
+ * SharedInformer is one list-watch cache of a resource shared by every component of one client, as
+ * client-go's SharedInformerFactory shares one reflector and store per resource: each change is applied
+ * once and then handed to every started handle, in the order the handles started.
  */
-export function createInformer<T extends { metadata?: ObjectMeta }>(client: Client, resource: string, opts: ListOptions & { namespace?: string } = {}): Informer<T> {
-  const cache = new Map<string, T>();
-  const handlers: InformerHandlers<T>[] = [];
-  let stream: WatchStream | undefined;
-  const { namespace, ...listOpts } = opts;
+class SharedInformer {
+  readonly cache = new Map<string, Obj>();
+  private handles: Handle[] = [];
+  private stream: WatchStream | undefined;
 
-  const apply = (type: string, obj: T) => {
-    const kr = keyRvOf(obj);
-    const key = kr.key;
-    const old = cache.get(key);
+  constructor(private client: Client, private resource: string, private opts: ListOptions & { namespace?: string }) {}
+
+  /** attach starts h: the first handle lists and watches; later ones get the cache replayed as adds. */
+  attach(h: Handle): void {
+    if (!this.stream) {
+      this.handles = [...this.handles, h];
+      h.started = true;
+      this.listAndWatch();
+      return;
+    }
+    // A handle that starts later sees what its own list would have returned (key order), then live events.
+    h.replaying = [];
+    this.handles = [...this.handles, h];
+    h.started = true;
+    const { namespace, ...listOpts } = this.opts;
+    for (const o of this.client.list(this.resource, namespace, listOpts)) {
+      const cur = this.cache.get(keyOf(o));
+      if (cur) for (const x of h.handlers) x.add?.(cur);
+    }
+    const queued = h.replaying;
+    h.replaying = undefined;
+    for (const deliver of queued) deliver();
+  }
+
+  detach(h: Handle): void {
+    h.started = false;
+    h.replaying = undefined;
+    this.handles = this.handles.filter((x) => x !== h);
+    if (this.handles.length) return;
+    const s = this.stream;
+    this.stream = undefined;
+    this.cache.clear();
+    s?.close();
+  }
+
+  private listAndWatch(): void {
+    const { namespace, ...listOpts } = this.opts;
+    const stream = this.client.watch(this.resource, namespace, listOpts);
+    this.stream = stream;
+    for (const o of this.client.list(this.resource, namespace, listOpts)) this.apply('ADDED', o as Obj);
+    stream.onEvent((ev) => this.apply(ev.type, ev.object as Obj));
+    stream.onClose(() => {
+      // The server ended the watch (timeout/compaction): relist and watch again, as a Reflector does.
+      if (this.stream !== stream) return;
+      this.stream = undefined;
+      this.listAndWatch();
+    });
+  }
+
+  private apply(type: string, obj: Obj): void {
+    const key = keyOf(obj);
+    const old = this.cache.get(key);
     if (type === 'DELETED') {
       if (!old) return;
-      cache.delete(key);
-      for (let i = 0; i < handlers.length; i++) handlers[i].delete?.(obj);
+      this.cache.delete(key);
+      this.notify((h) => h.delete?.(obj));
       return;
     }
     if (type !== 'ADDED' && type !== 'MODIFIED') return;
-    if (old && kr.rv && kr.rv <= keyRvOf(old).rv) return;
-    cache.set(key, obj);
-    for (let i = 0; i < handlers.length; i++) {
-      const h = handlers[i];
-      if (old) h.update?.(old, obj);
-      else h.add?.(obj);
-    }
-  };
+    // Stale or duplicate events (an older resourceVersion) are dropped.
+    const rv = rvNum(obj);
+    if (old && rv && rv <= rvNum(old)) return;
+    this.cache.set(key, obj);
+    if (old) this.notify((h) => h.update?.(old, obj));
+    else this.notify((h) => h.add?.(obj));
+  }
 
+  private notify(call: (h: InformerHandlers<Obj>) => void): void {
+    const hs = this.handles;
+    for (let i = 0; i < hs.length; i++) {
+      const h = hs[i];
+      if (!h.started) continue;
+      if (h.replaying) { h.replaying.push(() => { for (const x of h.handlers) call(x); }); continue; }
+      const list = h.handlers;
+      for (let j = 0; j < list.length; j++) call(list[j]);
+    }
+  }
+}
+
+const shared = new WeakMap<Client, Map<string, SharedInformer>>();
+
+function sharedInformer(client: Client, resource: string, opts: ListOptions & { namespace?: string }): SharedInformer {
+  let byKey = shared.get(client);
+  if (!byKey) shared.set(client, (byKey = new Map()));
+  const key = `${resource}\u0000${JSON.stringify(opts)}`;
+  let s = byKey.get(key);
+  if (!s) byKey.set(key, (s = new SharedInformer(client, resource, opts)));
+  return s;
+}
+
+/**
+ * createInformer returns an Informer over client for resource, backed by the client's shared informer
+ * for that resource and options. Models client-go's SharedIndexInformer (no resync, no indexers): watch
+ * events arrive synchronously, so the cache is always current. Until start() it answers empty, as an
+ * informer of its own would.
+ */
+export function createInformer<T extends { metadata?: ObjectMeta }>(client: Client, resource: string, opts: ListOptions & { namespace?: string } = {}): Informer<T> {
+  const inf = sharedInformer(client, resource, opts);
+  const h: Handle = { handlers: [], started: false, replaying: undefined };
   return {
-    get: (key) => cache.get(key),
+    get: (key) => (h.started ? inf.cache.get(key) as T | undefined : undefined),
     list: (ns) => {
-      const all = [...cache.values()];
+      if (!h.started) return [];
+      const all = [...inf.cache.values()] as T[];
       return ns ? all.filter((o) => o.metadata?.namespace === ns) : all;
     },
-    addHandlers(h) {
-      handlers.push(h);
-      for (const o of [...cache.values()]) h.add?.(o);
+    addHandlers(x) {
+      h.handlers.push(x as InformerHandlers<Obj>);
+      if (h.started) for (const o of [...inf.cache.values()]) x.add?.(o as T);
     },
     start() {
-      if (stream) return;
-      stream = client.watch(resource, namespace, listOpts);
-      for (const o of client.list(resource, namespace, listOpts)) apply('ADDED', o as unknown as T);
-      stream.onEvent((ev) => apply(ev.type, ev.object as unknown as T));
-      stream.onClose(() => {
-        // The server ended the watch (timeout/compaction): relist and watch again, as a Reflector does.
-        if (!stream) return;
-        stream = undefined;
-        this.start();
-      });
+      if (!h.started) inf.attach(h);
     },
     stop() {
-      const s = stream;
-      stream = undefined;
-      s?.close();
+      if (h.started) inf.detach(h);
     },
   };
 }
