@@ -4,7 +4,7 @@ import { ApiError } from '../api/types';
 import type { Clock, Rng, TimerId } from '../util';
 import { rfc3339Micro } from '../util';
 import type { EventOptions, EventRecorder, EventType } from './types';
-import { EVENT_TTL_MS, nanoClock, referenceOf } from './reference';
+import { nanoClock, referenceOf } from './reference';
 
 /** SERIES_FINISH_MS is tools/events' finishTime: an isomorphic event seen later than this starts a new Event. */
 export const SERIES_FINISH_MS = 6 * 60 * 1000;
@@ -38,19 +38,9 @@ interface Cached { namespace: string; name: string; count: number; lastObserved:
 export function createEventsV1Recorder(opts: EventsV1RecorderOptions): EventRecorder {
   const { client, clock, rng } = opts;
   const cache = new Map<string, Cached>();
-  const expiry = new Map<string, TimerId>();
   const nextName = nanoClock(rng);
   let timer: TimerId | undefined;
 
-  const scheduleExpiry = (ns: string, name: string) => {
-    const key = `${ns}/${name}`;
-    const old = expiry.get(key);
-    if (old !== undefined) clock.cancel(old);
-    expiry.set(key, clock.after(EVENT_TTL_MS, () => {
-      expiry.delete(key);
-      try { client.delete('events', ns, name); } catch { /* already gone */ }
-    }));
-  };
 
   const writeSeries = (c: Cached) => {
     const series = { count: c.count, lastObservedTime: rfc3339Micro(c.lastObserved) };
@@ -61,7 +51,6 @@ export function createEventsV1Recorder(opts: EventsV1RecorderOptions): EventReco
       try { client.create('events', c.namespace, { ...c.ev, series }); } catch { return; }
     }
     c.written = c.count;
-    scheduleExpiry(c.namespace, c.name);
   };
 
   // Models finishSeries (every 6 min: stale entries are written one last time and forgotten) and
@@ -112,7 +101,6 @@ export function createEventsV1Recorder(opts: EventsV1RecorderOptions): EventReco
       if (timer === undefined) timer = clock.every(SERIES_FINISH_MS, tick);
       try {
         client.create('events', namespace, ev);
-        scheduleExpiry(namespace, name);
       } catch { /* best effort, as upstream */ }
     },
   };

@@ -6,7 +6,6 @@ import { rfc3339 } from '../util';
 import type { EventOptions, EventRecorder, EventType } from './types';
 import { SpamFilter, SimilarEvents } from './correlator';
 import { nanoClock, referenceOf, type ObjectReference } from './reference';
-import { EVENT_TTL_MS } from './reference';
 
 /** EventRecorderOptions configure one recorder (one per component and host, as in client-go). */
 export interface EventRecorderOptions {
@@ -66,21 +65,11 @@ class ObjectKeyCache {
 export function createEventRecorder(opts: EventRecorderOptions): EventRecorder {
   const { client, clock, rng } = opts;
   const observed = new Map<string, Observed>();
-  const expiry = new Map<string, number>();
   const spam = new SpamFilter(clock);
   const similar = new SimilarEvents(clock);
   const objectKeys = new ObjectKeyCache();
   const unixNanoHex = nanoClock(rng);
 
-  const scheduleExpiry = (namespace: string, name: string) => {
-    const key = `${namespace}/${name}`;
-    const old = expiry.get(key);
-    if (old !== undefined) clock.cancel(old);
-    expiry.set(key, clock.after(EVENT_TTL_MS, () => {
-      expiry.delete(key);
-      try { client.delete('events', namespace, name); } catch { /* already gone */ }
-    }));
-  };
 
   const remember = (key: string, o: Observed) => {
     observed.delete(key);
@@ -118,7 +107,6 @@ export function createEventRecorder(opts: EventRecorderOptions): EventRecorder {
         if (prev) {
           try {
             client.patch('events', evNamespace, name, 'application/merge-patch+json', { count, lastTimestamp: ts, message: msg });
-            scheduleExpiry(evNamespace, name);
             return;
           } catch (e) {
             // Models recordEvent: a PATCH that finds the event gone (expired) falls back to CREATE.
@@ -144,7 +132,6 @@ export function createEventRecorder(opts: EventRecorderOptions): EventRecorder {
         if (eo.action) ev.action = eo.action;
         if (eo.related) ev.related = referenceOf(eo.related);
         client.create('events', evNamespace, ev);
-        scheduleExpiry(evNamespace, name);
       } catch {
         // Recording is best effort: a terminating namespace or a full queue drops the event.
       }

@@ -1,9 +1,6 @@
 import type { KObject } from '../types';
 import type { Rng } from '../util';
 
-/** EVENT_TTL_MS is kube-apiserver's default --event-ttl (1 h): events are deleted that long after their last write. */
-export const EVENT_TTL_MS = 60 * 60 * 1000;
-
 /** ObjectReference is core/v1 ObjectReference as stored in involvedObject and related. */
 export type ObjectReference = Record<string, string>;
 

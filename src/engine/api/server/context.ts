@@ -2,6 +2,7 @@ import type { Store } from '../../store';
 import type { Clock, Rng } from '../../util';
 import type { Registry } from '../registry';
 import type { PodLogProvider } from '../types';
+import type { EventTTL } from './event-ttl';
 
 /** ServerContext is what every request handler reads: the store, time, randomness and the registry. */
 export interface ServerContext {
@@ -10,4 +11,6 @@ export interface ServerContext {
   rng: Rng;
   registry: Registry;
   logProvider?: PodLogProvider;
+  /** eventTTL expires events an hour after their last write (the etcd lease of --event-ttl). */
+  eventTTL: EventTTL;
 }

@@ -4,11 +4,13 @@ import { Registry } from '../registry';
 import type { ApiRequest, ApiResponse, PodLogProvider, ResourceDef } from '../types';
 import type { ServerContext } from './context';
 import { handleRequest, handleResourceRequest } from './handler';
+import { EventTTL } from './event-ttl';
 
 export { VERSION_INFO } from './discovery';
 export { parsePath } from './paths';
 export type { ParsedPath } from './paths';
 export { scaleOf } from './subresources';
+export { EVENT_TTL_MS } from './event-ttl';
 
 /** ApiServer is the in-process kube-apiserver: one synchronous handle() per REST call. */
 export interface ApiServer {
@@ -29,7 +31,7 @@ export interface ApiServer {
 
 /** createApiServer builds an API server over store, with the injected clock and RNG. */
 export function createApiServer(deps: { store: Store; clock: Clock; rng: Rng; registry?: Registry }): ApiServer {
-  const ctx: ServerContext = { store: deps.store, clock: deps.clock, rng: deps.rng, registry: deps.registry ?? new Registry() };
+  const ctx: ServerContext = { store: deps.store, clock: deps.clock, rng: deps.rng, registry: deps.registry ?? new Registry(), eventTTL: new EventTTL(deps.store, deps.clock) };
   return {
     handle: (req) => handleRequest(ctx, req),
     handleResource: (req, def, namespace, name, sub) => handleResourceRequest(ctx, req, def, namespace, name, sub),

@@ -15,6 +15,7 @@ import {
 } from '../errors';
 import { ApiError } from '../types';
 import type { ServerContext } from './context';
+import { isEventResource } from './event-ttl';
 import { apiVersionOf, asObject, header, isDryRun, keyOf, type ResourceRequest } from './request';
 import { newUid, resetStatusForCreate, sameIgnoringVersion, specPart } from './objects';
 import { deepEqual } from '../../util';
@@ -135,7 +136,10 @@ export function createPrepared(ctx: ServerContext, def: ResourceDef, obj: KObjec
   }
   for (let attempt = 0; ; attempt++) {
     try {
-      return ctx.store.create(keyOf(def, md.namespace, md.name), obj);
+      const key = keyOf(def, md.namespace, md.name);
+      const stored = ctx.store.create(key, obj);
+      if (isEventResource(def)) ctx.eventTTL.touch(key, Number(stored.metadata.resourceVersion));
+      return stored;
     } catch (e) {
       if (!(e instanceof StoreError) || e.code !== 'AlreadyExists') throw e;
       // RetryGenerateName (GA in 1.32): try a fresh suffix a few times.
@@ -345,7 +349,9 @@ export function commitUpdate(ctx: ServerContext, def: ResourceDef, entry: StoreE
   if (sameIgnoringVersion(next as KObject, old as KObject)) return { code: 200, body: old };
   if (dry) return { code: 200, body: next };
   try {
-    return { code: 200, body: ctx.store.update(key, next as KObject, entry.modRevision) };
+    const stored = ctx.store.update(key, next as KObject, entry.modRevision);
+    if (isEventResource(def)) ctx.eventTTL.touch(key, Number(stored.metadata.resourceVersion));
+    return { code: 200, body: stored };
   } catch (e) {
     if (e instanceof StoreError && e.code === 'Conflict') throw conflict(def, name, OPTIMISTIC_LOCK_MESSAGE);
     if (e instanceof StoreError && e.code === 'NotFound') throw notFound(def, name);
