@@ -1,5 +1,5 @@
 // copyLevel copies one level of a JSON-shaped object or array (dropping undefined members), each member
-// through copyChild. Object.keys + index (not Object.entries): same keys and order, no per-object pair arrays.
+// through copyChild. for-in visits a plain object's own keys in Object.keys order without allocating the key array.
 function copyLevel<T>(value: T & object, copyChild: (v: unknown) => unknown): T {
   if (Array.isArray(value)) {
     const arr = new Array(value.length);
@@ -8,10 +8,9 @@ function copyLevel<T>(value: T & object, copyChild: (v: unknown) => unknown): T 
   }
   const src = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  const keys = Object.keys(src);
-  for (let i = 0; i < keys.length; i++) {
-    const v = src[keys[i]];
-    if (v !== undefined) out[keys[i]] = copyChild(v);
+  for (const k in src) {
+    const v = src[k];
+    if (v !== undefined) out[k] = copyChild(v);
   }
   return out as T;
 }
@@ -40,11 +39,17 @@ export function thaw<T>(value: T): T {
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    const src = value as Record<string, unknown>;
-    const keys = Object.keys(src);
-    for (let i = 0; i < keys.length; i++) {
-      const v = src[keys[i]];
-      if (v !== null && typeof v === 'object') deepFreeze(v);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (v !== null && typeof v === 'object') deepFreeze(v);
+      }
+    } else {
+      const src = value as Record<string, unknown>;
+      for (const k in src) {
+        const v = src[k];
+        if (v !== null && typeof v === 'object') deepFreeze(v);
+      }
     }
   }
   return value;

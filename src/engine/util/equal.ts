@@ -10,13 +10,14 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     return true;
   }
   const ao = a as Record<string, unknown>, bo = b as Record<string, unknown>;
-  // Same answer as comparing the defined-key lists, without building them.
+  // Same answer as comparing the defined-key lists, without building them (for-in visits own keys of
+  // plain objects and allocates no key array).
   let defined = 0;
-  for (const k of Object.keys(ao)) {
+  for (const k in ao) {
     if (ao[k] === undefined) continue;
     defined++;
     if (!deepEqual(ao[k], bo[k])) return false;
   }
-  for (const k of Object.keys(bo)) if (bo[k] !== undefined) defined--;
+  for (const k in bo) if (bo[k] !== undefined) defined--;
   return defined === 0;
 }

@@ -120,7 +120,7 @@ function walkDecode(v: unknown, key: string, parentIsQuantityMap: boolean): stri
     for (let i = 0; i < v.length; i++) { const e = walkDecode(v[i], '', false); if (e) return e; }
   } else {
     const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
+    for (const k in o) {
       if (k === 'metadata' || k === 'data' || k === 'labels' || k === 'annotations') continue;
       const e = walkDecode(o[k], k, isQ);
       if (e) return e;
