@@ -14,10 +14,14 @@ export function newCycleState(nodes: NodeInfo[]): CycleState {
   return { nodes, data: new Map() };
 }
 
-/** cached returns the plugin's precomputed state, computing it on first use (the PreFilter step). */
-export function cached<T>(cycle: CycleState, plugin: string, compute: () => T): T {
-  if (!cycle.data.has(plugin)) cycle.data.set(plugin, compute());
-  return cycle.data.get(plugin) as T;
+/**
+ * cached returns the plugin's precomputed state, computing it as compute(pod, cycle.nodes) on first use
+ * (the PreFilter step). compute is a plain function, not a closure: Filter runs once per node and pod.
+ */
+export function cached<T>(cycle: CycleState, plugin: string, compute: (pod: Pod, nodes: NodeInfo[]) => T, pod: Pod): T {
+  let v = cycle.data.get(plugin) as T | undefined;
+  if (v === undefined && !cycle.data.has(plugin)) cycle.data.set(plugin, (v = compute(pod, cycle.nodes)));
+  return v as T;
 }
 
 /** isTerminating reports whether a pod is being deleted (skipped by spreading and affinity counts). */

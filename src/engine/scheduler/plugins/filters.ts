@@ -64,16 +64,16 @@ function resourceOrder(info: PodInfo): string[] {
 
 /** nodeResourcesFit models plugins/noderesources Fit: pod count, then each requested resource. */
 export const nodeResourcesFit: FilterPlugin = (_pod, info, n) => {
-  const reasons: string[] = [];
+  let reasons: string[] | undefined;
   const maxPods = n.allocatable.pods ?? 110;
-  if (n.pods.size + 1 > maxPods) reasons.push('Too many pods');
+  if (n.pods.size + 1 > maxPods) (reasons ??= []).push('Too many pods');
   for (const r of resourceOrder(info)) {
     const want = info.requests[r] ?? 0;
     if (want <= 0) continue;
     const free = (n.allocatable[r] ?? 0) - (n.requested[r] ?? 0);
-    if (want > free) reasons.push(`Insufficient ${r}`);
+    if (want > free) (reasons ??= []).push(`Insufficient ${r}`);
   }
-  return reasons.length ? fail('NodeResourcesFit', false, ...reasons) : undefined;
+  return reasons ? fail('NodeResourcesFit', false, ...reasons) : undefined;
 };
 
 /** DEFAULT_FILTERS is the default profile's filter order (volume plugins omitted). */

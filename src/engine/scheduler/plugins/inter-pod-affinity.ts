@@ -58,7 +58,7 @@ function preFilter(pod: Pod, nodes: NodeInfo[]): State {
  * match itself), required anti-affinity, and existing pods' anti-affinity towards the incoming pod.
  */
 export function interPodAffinity(pod: Pod, _info: PodInfo, n: NodeInfo, cycle: CycleState): FilterStatus | undefined {
-  const st = cached(cycle, 'InterPodAffinity', () => preFilter(pod, cycle.nodes));
+  const st = cached(cycle, 'InterPodAffinity', preFilter, pod);
   const labels = n.node.metadata?.labels ?? {};
   if (st.affinity.length) {
     let exist = true;

@@ -26,8 +26,11 @@ export function matchTerm(term: NodeSelectorTerm, node: Node): boolean {
 
 /** matchesNodeSelectorAndAffinity is NodeAffinity's Filter: nodeSelector plus required node affinity. */
 export function matchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean {
-  const labels = node.metadata?.labels ?? {};
-  for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {})) if (labels[k] !== v) return false;
+  const sel = pod.spec?.nodeSelector;
+  if (sel) {
+    const labels = node.metadata?.labels ?? {};
+    for (const k in sel) if (labels[k] !== sel[k]) return false;
+  }
   const req = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (!req) return true;
   return req.nodeSelectorTerms.some((t) => matchTerm(t, node));

@@ -11,9 +11,10 @@ export function toleratesTaint(t: Toleration, taint: Taint): boolean {
 
 /** findUntoleratedTaint returns the first NoSchedule/NoExecute taint no toleration covers. */
 export function findUntoleratedTaint(taints: Taint[] | undefined, tolerations: Toleration[] | undefined): Taint | undefined {
-  for (const taint of taints ?? []) {
+  if (!taints) return undefined;
+  for (const taint of taints) {
     if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
-    if (!(tolerations ?? []).some((t) => toleratesTaint(t, taint))) return taint;
+    if (!tolerations || !tolerations.some((t) => toleratesTaint(t, taint))) return taint;
   }
   return undefined;
 }

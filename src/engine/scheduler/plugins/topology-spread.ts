@@ -42,7 +42,7 @@ function preFilter(pod: Pod, nodes: NodeInfo[]): Constraint[] {
 
 /** podTopologySpread models plugins/podtopologyspread Filter for DoNotSchedule constraints. */
 export function podTopologySpread(pod: Pod, _info: PodInfo, n: NodeInfo, cycle: CycleState): FilterStatus | undefined {
-  const cons = cached(cycle, 'PodTopologySpread', () => preFilter(pod, cycle.nodes));
+  const cons = cached(cycle, 'PodTopologySpread', preFilter, pod);
   for (const c of cons) {
     const v = n.node.metadata?.labels?.[c.key];
     if (v === undefined) {

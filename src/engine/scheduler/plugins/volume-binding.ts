@@ -2,7 +2,6 @@ import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from 'kuberne
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { NodeInfo, PodInfo } from '../node-info';
 import type { CycleState } from './cycle';
-import { cached } from './cycle';
 import type { FilterStatus } from './filters';
 import { matchTerm } from './node-affinity';
 
@@ -72,7 +71,7 @@ export function volumeNodeAffinityOk(pvs: PersistentVolume[], node: Node): boole
 
 /** volumeBinding is the plugin's Filter: bound local volumes pin the pod to their nodes. */
 export function volumeBinding(_pod: Pod, _info: PodInfo, n: NodeInfo, cycle: CycleState): FilterStatus | undefined {
-  const st = cached<VolumeState | undefined>(cycle, 'VolumeBinding', () => undefined);
+  const st = cycle.data.get('VolumeBinding') as VolumeState | undefined;
   if (!st || volumeNodeAffinityOk(st.bound, n.node)) return undefined;
   return { plugin: 'VolumeBinding', unresolvable: true, reasons: ['node(s) had volume node affinity conflict'] };
 }
