@@ -7,15 +7,18 @@ const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 /** newUid returns a random RFC 4122 version-4 UUID from the seeded RNG. */
 export function newUid(rng: Rng): string {
   // Char codes joined once: one flat string instead of 36 nested concatenations (uids key many maps).
-  const codes = new Array<number>(36);
+  const codes = UID_CODES;
   for (let i = 0; i < 36; i++) {
     if (i === 8 || i === 13 || i === 18 || i === 23) codes[i] = 45; // '-'
     else if (i === 14) codes[i] = 52; // '4'
     else if (i === 19) codes[i] = HEX_CODES[8 + rng.int(4)];
     else codes[i] = HEX_CODES[rng.int(16)];
   }
-  return String.fromCharCode(...codes);
+  return String.fromCharCode.apply(null, codes);
 }
+
+// UID_CODES is newUid's scratch buffer (the engine is single-threaded; newUid never re-enters).
+const UID_CODES = new Array<number>(36).fill(0);
 
 
 /** specPart returns everything outside metadata and status (what a generation bump compares). */
@@ -26,11 +29,19 @@ export function specPart(o: KObject): Record<string, unknown> {
 
 /** sameIgnoringVersion reports whether two objects are equal apart from resourceVersion and managedFields. */
 export function sameIgnoringVersion(a: KObject, b: KObject): boolean {
-  return deepEqual(stripVersion(a), stripVersion(b));
+  return sameExcept(a, b, 'metadata', '') && sameExcept((a.metadata ?? {}) as Record<string, unknown>, (b.metadata ?? {}) as Record<string, unknown>, 'resourceVersion', 'managedFields');
 }
 
-function stripVersion(o: KObject): KObject {
-  return { ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } };
+// sameExcept is deepEqual of two objects with the members named skip1 and skip2 left out (no copies made).
+function sameExcept(a: Record<string, unknown>, b: Record<string, unknown>, skip1: string, skip2: string): boolean {
+  let defined = 0;
+  for (const k in a) {
+    if (k === skip1 || k === skip2 || a[k] === undefined) continue;
+    defined++;
+    if (!deepEqual(a[k], b[k])) return false;
+  }
+  for (const k in b) if (k !== skip1 && k !== skip2 && b[k] !== undefined) defined--;
+  return defined === 0;
 }
 
 type Obj = Record<string, any>;
