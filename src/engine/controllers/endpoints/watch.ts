@@ -23,16 +23,8 @@ export interface ServicePodIndex {
 export function createServicePodIndex(client: Client, enqueue: (key: string) => void, onServiceDelete?: (svc: Service) => void, enqueueForPod: (key: string) => void = enqueue): ServicePodIndex {
   const services = createInformer<Service>(client, 'services');
   const pods = createInformer<Pod>(client, 'pods');
-  const byNs = new Map<string, Map<string, Pod>>();
-  const put = (p: Pod) => {
-    const ns = p.metadata?.namespace ?? '';
-    let m = byNs.get(ns);
-    if (!m) byNs.set(ns, (m = new Map()));
-    m.set(p.metadata?.name ?? '', p);
-  };
-  const drop = (p: Pod) => byNs.get(p.metadata?.namespace ?? '')?.delete(p.metadata?.name ?? '');
   const forMatching = (p: Pod, labels = p.metadata?.labels) => {
-    for (const svc of services.list(p.metadata?.namespace)) if (selects(svc, labels)) enqueueForPod(keyOf(svc));
+    for (const svc of services.inNamespace(p.metadata?.namespace ?? '')) if (selects(svc, labels)) enqueueForPod(keyOf(svc));
   };
   services.addHandlers({
     add: (s) => enqueue(keyOf(s)),
@@ -40,23 +32,20 @@ export function createServicePodIndex(client: Client, enqueue: (key: string) => 
     delete: (s) => { onServiceDelete?.(s); enqueue(keyOf(s)); },
   });
   pods.addHandlers({
-    add: (p) => { put(p); forMatching(p); },
+    add: (p) => forMatching(p),
     update: (old, cur) => {
-      put(cur);
       const [changed, labelsChanged] = podEndpointsChanged(old, cur);
       if (!changed && !labelsChanged) return;
       forMatching(cur);
       if (labelsChanged) forMatching(old, old.metadata?.labels);
     },
-    delete: (p) => { drop(p); forMatching(p); },
+    delete: (p) => forMatching(p),
   });
   return {
     services, pods,
     podsOf(svc) {
-      const m = byNs.get(svc.metadata?.namespace ?? '');
-      if (!m) return [];
       const out: Pod[] = [];
-      for (const p of m.values()) if (selects(svc, p.metadata?.labels)) out.push(p);
+      for (const p of pods.inNamespace(svc.metadata?.namespace ?? '')) if (selects(svc, p.metadata?.labels)) out.push(p);
       return out;
     },
     start() { services.start(); pods.start(); },

@@ -2,6 +2,8 @@ import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { KObject } from '../../types';
 import type { MonitoredResource } from './resources';
 
+const NO_OWNERS: OwnerReference[] = Object.freeze([]) as unknown as OwnerReference[];
+
 /** GraphNode is one object in the ownership graph. */
 export interface GraphNode {
   uid: string;
@@ -31,7 +33,9 @@ export class OwnerGraph {
   upsert(res: MonitoredResource, obj: KObject): OwnerReference[] {
     const uid = obj.metadata.uid ?? '';
     const prev = this.nodes.get(uid);
-    const owners = obj.metadata.ownerReferences ?? [];
+    const owners = obj.metadata.ownerReferences ?? NO_OWNERS;
+    // Most updates (status writes) keep the very same ownerReferences array: only the snapshot changes.
+    if (prev && prev.owners === owners && prev.res === res) { prev.obj = obj; return NO_OWNERS; }
     const before = new Set((prev?.owners ?? []).map((o) => o.uid));
     const after = new Set(owners.map((o) => o.uid));
     for (const u of before) if (!after.has(u)) this.deps.get(u)?.delete(uid);

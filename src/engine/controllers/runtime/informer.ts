@@ -14,6 +14,8 @@ export interface Informer<T> {
   get(key: string): T | undefined;
   /** list returns every cached object (optionally one namespace's). */
   list(ns?: string): T[];
+  /** inNamespace iterates one namespace's cached objects (in list order) without copying them. */
+  inNamespace(ns: string): Iterable<T>;
   /** addHandlers registers handlers (existing objects are replayed as adds). */
   addHandlers(h: InformerHandlers<T>): void;
   /** start lists then watches; idempotent. */
@@ -55,6 +57,8 @@ interface Handle {
  */
 class SharedInformer {
   readonly cache = new Map<string, Obj>();
+  /** byNamespace indexes the cache by namespace (client-go's default NamespaceIndex), in cache order. */
+  readonly byNamespace = new Map<string, Map<string, Obj>>();
   private handles: Handle[] = [];
   private stream: WatchStream | undefined;
 
@@ -90,6 +94,7 @@ class SharedInformer {
     const s = this.stream;
     this.stream = undefined;
     this.cache.clear();
+    this.byNamespace.clear();
     s?.close();
   }
 
@@ -113,6 +118,7 @@ class SharedInformer {
     if (type === 'DELETED') {
       if (!old) return;
       this.cache.delete(key);
+      this.byNamespace.get(old.metadata?.namespace ?? '')?.delete(key);
       this.notify((h) => h.delete?.(obj));
       return;
     }
@@ -121,6 +127,10 @@ class SharedInformer {
     const rv = rvNum(obj);
     if (old && rv && rv <= rvNum(old)) return;
     this.cache.set(key, obj);
+    const ns = obj.metadata?.namespace ?? '';
+    let inNs = this.byNamespace.get(ns);
+    if (!inNs) this.byNamespace.set(ns, (inNs = new Map()));
+    inNs.set(key, obj);
     if (old) this.notify((h) => h.update?.(old, obj));
     else this.notify((h) => h.add?.(obj));
   }
@@ -161,9 +171,11 @@ export function createInformer<T extends { metadata?: ObjectMeta }>(client: Clie
     get: (key) => (h.started ? inf.cache.get(key) as T | undefined : undefined),
     list: (ns) => {
       if (!h.started) return [];
-      const all = [...inf.cache.values()] as T[];
-      return ns ? all.filter((o) => o.metadata?.namespace === ns) : all;
+      if (!ns) return [...inf.cache.values()] as T[];
+      const inNs = inf.byNamespace.get(ns);
+      return inNs ? [...inNs.values()] as T[] : [];
     },
+    inNamespace: (ns) => (h.started ? (inf.byNamespace.get(ns)?.values() ?? []) as Iterable<T> : []),
     addHandlers(x) {
       h.handlers.push(x as InformerHandlers<Obj>);
       if (h.started) for (const o of [...inf.cache.values()]) x.add?.(o as T);
