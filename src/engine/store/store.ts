@@ -63,6 +63,8 @@ export class Store {
   private rev = 0;
   private compacted = 0;
   private dirs = new Map<string, Dir>();
+  /** byKey holds every entry by its full key (point reads need no split of the key). */
+  private byKey = new Map<string, StoreEntry>();
   private sortedDirs: string[] | null = null;
   private history: (StoreEvent | undefined)[];
   private readonly cap: number;
@@ -93,8 +95,7 @@ export class Store {
 
   /** entry returns the object at key with its create and mod revisions. */
   entry(key: string): StoreEntry | undefined {
-    const { dir, name } = split(key);
-    return this.dirs.get(dir)?.entries.get(name);
+    return this.byKey.get(key);
   }
 
   /** list returns the objects whose keys start with prefix, in key order, with the revision they were read at. */
@@ -130,13 +131,15 @@ export class Store {
 
   /** create stores obj at key; throws StoreError AlreadyExists. Returns the frozen stored object. */
   create(key: string, obj: KObject): KObject {
+    if (this.byKey.has(key)) throw new StoreError('AlreadyExists', key, `key exists: ${key}`);
     const { dir, name } = split(key);
-    if (this.dirs.get(dir)?.entries.has(name)) throw new StoreError('AlreadyExists', key, `key exists: ${key}`);
     const rev = this.rev + 1;
     const stored = stamp(obj, rev);
     let d = this.dirs.get(dir);
     if (!d) { d = { entries: new Map(), sorted: null }; this.dirs.set(dir, d); this.sortedDirs = null; }
-    d.entries.set(name, { key, object: stored, createRevision: rev, modRevision: rev });
+    const e: StoreEntry = { key, object: stored, createRevision: rev, modRevision: rev };
+    d.entries.set(name, e);
+    this.byKey.set(key, e);
     d.sorted = null;
     this.commit({ type: 'ADDED', key, revision: rev, object: stored });
     return stored;
@@ -172,6 +175,7 @@ export class Store {
     }
     const rev = this.rev + 1;
     d.entries.delete(name);
+    this.byKey.delete(key);
     d.sorted = null;
     const last = stamp(e.object, rev);
     this.commit({ type: 'DELETED', key, revision: rev, object: last, prevObject: e.object });

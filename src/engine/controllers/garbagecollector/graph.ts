@@ -36,6 +36,10 @@ export class OwnerGraph {
     const owners = obj.metadata.ownerReferences ?? NO_OWNERS;
     // Most updates (status writes) keep the very same ownerReferences array: only the snapshot changes.
     if (prev && prev.owners === owners && prev.res === res) { prev.obj = obj; return NO_OWNERS; }
+    if (!prev && !owners.length) {
+      this.nodes.set(uid, { uid, res, namespace: obj.metadata.namespace, name: obj.metadata.name ?? '', obj, owners });
+      return NO_OWNERS;
+    }
     const before = new Set((prev?.owners ?? []).map((o) => o.uid));
     const after = new Set(owners.map((o) => o.uid));
     for (const u of before) if (!after.has(u)) this.deps.get(u)?.delete(uid);

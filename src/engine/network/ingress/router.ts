@@ -176,8 +176,10 @@ export const CONTROLLER_LABELS: Readonly<Record<string, string>> = {
 
 /** isControllerPod tells whether pod labels are those of an ingress-nginx controller pod. */
 export function isControllerPod(pod: { metadata?: { labels?: Record<string, string> } }): boolean {
-  const l = pod.metadata?.labels ?? {};
-  return Object.entries(CONTROLLER_LABELS).every(([k, v]) => l[k] === v);
+  const l = pod.metadata?.labels;
+  if (!l) return false;
+  for (const k in CONTROLLER_LABELS) if (l[k] !== CONTROLLER_LABELS[k]) return false;
+  return true;
 }
 
 /** createIngressRouter builds the ingress-nginx routing table over the API (read fresh on every request). */
