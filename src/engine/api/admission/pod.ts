@@ -1,11 +1,18 @@
 import type { KObject } from '../../types';
 import type { Rng } from '../../util';
-import { K8S_NAME_ALPHABET } from '../../util';
+import { deepFreeze, K8S_NAME_ALPHABET } from '../../util';
 
 /** SERVICE_ACCOUNT_MOUNT_PATH is where the ServiceAccount admission plugin mounts the token volume. */
 export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 type Obj = Record<string, any>;
+
+// The projected token sources are the same for every pod: one frozen copy is shared by all of them.
+const SERVICE_ACCOUNT_SOURCES = deepFreeze([
+  { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+  { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+  { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+]);
 
 /** admitServiceAccount sets serviceAccountName and mounts the kube-api-access projected volume. */
 // Models plugin/pkg/admission/serviceaccount (mountServiceAccountToken; the SA-must-exist check is left out).
@@ -23,17 +30,17 @@ export function admitServiceAccount(pod: KObject, rng: Rng): void {
     name,
     projected: {
       defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-        { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
-      ],
+      sources: SERVICE_ACCOUNT_SOURCES,
     },
   });
   for (const c of containers) {
     (c.volumeMounts ?? (c.volumeMounts = [])).push({ name, readOnly: true, mountPath: SERVICE_ACCOUNT_MOUNT_PATH });
   }
 }
+
+// Shared frozen tolerations (every pod gets the same two).
+const NOT_READY_TOLERATION = deepFreeze({ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+const UNREACHABLE_TOLERATION = deepFreeze({ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
 
 /** admitDefaultTolerationSeconds adds the not-ready/unreachable NoExecute tolerations (300 s) unless present. */
 // Models plugin/pkg/admission/defaulttolerationseconds.
@@ -42,8 +49,8 @@ export function admitDefaultTolerationSeconds(pod: KObject): void {
   const tols: Obj[] = spec.tolerations ?? [];
   const tolerates = (key: string) => tols.some((t) => (t.key === key || !t.key) && (t.effect === 'NoExecute' || !t.effect));
   const add: Obj[] = [];
-  if (!tolerates('node.kubernetes.io/not-ready')) add.push({ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
-  if (!tolerates('node.kubernetes.io/unreachable')) add.push({ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+  if (!tolerates('node.kubernetes.io/not-ready')) add.push(NOT_READY_TOLERATION);
+  if (!tolerates('node.kubernetes.io/unreachable')) add.push(UNREACHABLE_TOLERATION);
   if (add.length) spec.tolerations = [...tols, ...add];
 }
 
