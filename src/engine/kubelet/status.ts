@@ -109,10 +109,27 @@ function condition(w: PodWorkerState, old: PodStatus, now: number, type: string,
     if (oldCond?.status === s && oldCond.lastTransitionTime) time = parseTime(oldCond.lastTransitionTime);
   }
   w.transitions.set(type, { status: s, time });
-  const c: PodCondition = { lastProbeTime: null as unknown as string, lastTransitionTime: rfc3339(time), status: s, type };
+  const ltt = rfc3339(time);
+  // An unchanged condition is the stored (frozen) one itself: nothing new to allocate, freeze or compare.
+  const same = findCondition(old.conditions, type);
+  if (same && sameCondition(same, ltt, s, type, message, reason)) return same;
+  const c: PodCondition = { lastProbeTime: null as unknown as string, lastTransitionTime: ltt, status: s, type };
   if (message) c.message = message;
   if (reason) c.reason = reason;
   return c;
+}
+
+// sameCondition says whether c is exactly what condition() would build (same members, same key order).
+function sameCondition(c: PodCondition, ltt: string, status: string, type: string, message?: string, reason?: string): boolean {
+  let i = 0;
+  for (const k in c) {
+    const want = i === 0 ? 'lastProbeTime' : i === 1 ? 'lastTransitionTime' : i === 2 ? 'status' : i === 3 ? 'type'
+      : i === 4 ? (message ? 'message' : reason ? 'reason' : '') : i === 5 && message && reason ? 'reason' : '';
+    if (k !== want) return false;
+    i++;
+  }
+  return i === 4 + (message ? 1 : 0) + (reason ? 1 : 0) && c.lastProbeTime === null && c.lastTransitionTime === ltt
+    && c.status === status && c.type === type && c.message === message && c.reason === reason;
 }
 
 function findCondition(cs: PodCondition[] | undefined, type: string): PodCondition | undefined {
@@ -146,7 +163,8 @@ export function buildStatus(w: PodWorkerState, now: number, hostIP: string, phas
         : condition(w, old, now, type, true));
   }
   const sched = findCondition(old.conditions, 'PodScheduled');
-  conditions.push(sched ? { ...sched, lastProbeTime: null as unknown as string } : condition(w, old, now, 'PodScheduled', true));
+  conditions.push(!sched ? condition(w, old, now, 'PodScheduled', true)
+    : sched.lastProbeTime === null && 'lastProbeTime' in sched ? sched : { ...sched, lastProbeTime: null as unknown as string });
   const initializing = incomplete.length > 0;
   const status: PodStatus = {
     conditions,
