@@ -96,9 +96,10 @@ export function validateObjectMetaUpdate(meta: Obj | undefined, old: Obj | undef
   if (m.name !== o.name) errs.push(immutable(`${path}.name`, m.name ?? ''));
   if ((m.namespace ?? '') !== (o.namespace ?? '')) errs.push(immutable(`${path}.namespace`, m.namespace ?? ''));
   if (m.uid && o.uid && m.uid !== o.uid) errs.push(immutable(`${path}.uid`, m.uid));
-  errs.push(...validateLabels(m.labels, `${path}.labels`));
-  errs.push(...validateAnnotations(m.annotations, `${path}.annotations`));
-  errs.push(...validateOwnerReferences(m.ownerReferences, `${path}.ownerReferences`));
+  // The stored object's own (frozen, unchanged) labels, annotations and owners passed these checks already.
+  if (m.labels !== o.labels) errs.push(...validateLabels(m.labels, `${path}.labels`));
+  if (m.annotations !== o.annotations) errs.push(...validateAnnotations(m.annotations, `${path}.annotations`));
+  if (m.ownerReferences !== o.ownerReferences) errs.push(...validateOwnerReferences(m.ownerReferences, `${path}.ownerReferences`));
   return errs;
 }
 
