@@ -13,7 +13,7 @@ export interface Clock {
   cancel(id: TimerId): void;
 }
 
-interface Timer { id: TimerId; due: number; fn: () => void; interval?: number; seq: number }
+interface Timer { id: TimerId; due: number; fn: () => void; interval?: number; seq: number; dead?: boolean }
 
 /** DEFAULT_EPOCH is the virtual wall time a new cluster starts at (2025-03-10T09:00:00Z). */
 export const DEFAULT_EPOCH = Date.UTC(2025, 2, 10, 9, 0, 0);
@@ -42,7 +42,12 @@ export class VirtualClock implements Clock {
     return this.add({ id: this.nextId++, due: this.t + step, fn, interval: step, seq: this.seq++ });
   }
 
-  cancel(id: TimerId): void { this.live.delete(id); }
+  cancel(id: TimerId): void {
+    const t = this.live.get(id);
+    if (!t) return;
+    t.dead = true;
+    this.live.delete(id);
+  }
 
   /** nextDue returns the due time of the earliest live timer, if any. */
   nextDue(): number | undefined {
@@ -83,7 +88,7 @@ export class VirtualClock implements Clock {
   }
 
   private dropDead(): void {
-    while (this.heap.length && this.live.get(this.heap[0].id) !== this.heap[0]) this.pop();
+    while (this.heap.length && this.heap[0].dead) this.pop();
   }
 
   // Binary heap ordered by (due, seq); the keys are unique, so the firing order is fully determined.
