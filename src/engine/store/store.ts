@@ -318,9 +318,12 @@ export class Store {
     return this.sortedDirs;
   }
 
+  // Directories under prefix are contiguous in the sorted names: the first name after prefix tells.
   private hasSubdirs(prefix: string): boolean {
-    for (const d of this.dirNames()) if (d !== prefix && d.startsWith(prefix)) return true;
-    return false;
+    const names = this.dirNames();
+    let lo = 0, hi = names.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (names[mid] <= prefix) lo = mid + 1; else hi = mid; }
+    return lo < names.length && names[lo].startsWith(prefix);
   }
 }
 
