@@ -28,8 +28,10 @@ export type { CronSchedule, CronField } from './cron';
 
 type Validator = (o: Obj) => FieldError[];
 
-const subdomainMeta = (namespaced: boolean): Validator => (o) => validateObjectMeta(o.metadata, namespaced, nameWith(isDNS1123Subdomain));
-const segmentMeta = (namespaced: boolean): Validator => (o) => validateObjectMeta(o.metadata, namespaced, nameWith(isPathSegmentName));
+const subdomainName = nameWith(isDNS1123Subdomain);
+const segmentName = nameWith(isPathSegmentName);
+const subdomainMeta = (namespaced: boolean): Validator => (o) => validateObjectMeta(o.metadata, namespaced, subdomainName);
+const segmentMeta = (namespaced: boolean): Validator => (o) => validateObjectMeta(o.metadata, namespaced, segmentName);
 
 const CREATE: Record<string, Validator> = {
   pods: validatePod,
@@ -59,12 +61,15 @@ const CLUSTER_SCOPED = new Set(['namespaces', 'nodes', 'persistentvolumes', 'sto
   'ingressclasses', 'customresourcedefinitions', 'apiservices', 'csinodes', 'csidrivers', 'volumeattachments', 'runtimeclasses',
   'validatingwebhookconfigurations', 'mutatingwebhookconfigurations', 'certificatesigningrequests', 'componentstatuses']);
 
-const plural = (resource: string): string => resource.split('.')[0];
+const NAMESPACED_SUBDOMAIN_META = subdomainMeta(true);
+const CLUSTER_SUBDOMAIN_META = subdomainMeta(false);
+
+const plural = (resource: string): string => { const i = resource.indexOf('.'); return i < 0 ? resource : resource.slice(0, i); };
 
 /** validateCreate returns the field errors the API server reports for a new object of `resource` (plural). */
 export function validateCreate(resource: string, obj: KObject): FieldError[] {
   const r = plural(resource);
-  const fn = CREATE[r] ?? subdomainMeta(!CLUSTER_SCOPED.has(r));
+  const fn = CREATE[r] ?? (CLUSTER_SCOPED.has(r) ? CLUSTER_SUBDOMAIN_META : NAMESPACED_SUBDOMAIN_META);
   return fn(obj as Obj);
 }
 

@@ -53,11 +53,12 @@ export function validateObjectMeta(meta: Obj | undefined, namespaced: boolean, n
   } else if (m.namespace) {
     errs.push(forbidden(`${path}.namespace`, 'not allowed on this type'));
   }
-  errs.push(...nonNegative(`${path}.generation`, m.generation));
-  errs.push(...validateLabels(m.labels, `${path}.labels`));
-  errs.push(...validateAnnotations(m.annotations, `${path}.annotations`));
-  errs.push(...validateOwnerReferences(m.ownerReferences, `${path}.ownerReferences`));
-  errs.push(...validateFinalizers(m.finalizers, `${path}.finalizers`));
+  // Absent members have nothing to report (no paths built for them).
+  if (m.generation != null) errs.push(...nonNegative(`${path}.generation`, m.generation));
+  if (m.labels != null) errs.push(...validateLabels(m.labels, `${path}.labels`));
+  if (m.annotations != null) errs.push(...validateAnnotations(m.annotations, `${path}.annotations`));
+  if (m.ownerReferences != null) errs.push(...validateOwnerReferences(m.ownerReferences, `${path}.ownerReferences`));
+  if (m.finalizers != null) errs.push(...validateFinalizers(m.finalizers, `${path}.finalizers`));
   return errs;
 }
 
