@@ -3,6 +3,7 @@ import { ApiError } from '../api/types';
 import type { KObject } from '../types';
 import type { ExitReason } from '../images';
 import type { TimerId } from '../util';
+import { deepFreeze } from '../util';
 import type { KubeletCore } from './core';
 import { HEX } from './core';
 import { MSG } from './messages';
@@ -362,7 +363,8 @@ export class PodWorker {
     const phase = final || (s.terminating && allStopped) ? podPhase(s, true) : podPhase(s, false);
     const sig = this.signature(phase);
     if (sig === this.lastWritten) return;
-    const status = buildStatus(s, this.core.clock.now(), this.core.hostIP, phase);
+    // Frozen as the store would keep it: the API server shares it instead of copying and re-checking it.
+    const status = deepFreeze(buildStatus(s, this.core.clock.now(), this.core.hostIP, phase));
     const write = (pod: Pod) => this.core.client.updateStatus('pods', pod.metadata?.namespace, { ...(pod as KObject), status } as KObject) as Pod;
     try {
       const updated = write(s.pod);
