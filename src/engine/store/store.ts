@@ -46,7 +46,8 @@ export interface StoreOptions {
   onHandlerError?: (err: unknown, ev: StoreEvent) => void;
 }
 
-interface Dir { entries: Map<string, StoreEntry>; sorted: StoreEntry[] | null }
+// A directory's entries are a set of entry objects (identity-hashed); byKey finds them by key.
+interface Dir { entries: Set<StoreEntry>; sorted: StoreEntry[] | null }
 interface Watcher { prefix: string; bucket: string; cursor: number; handler: (ev: StoreEvent) => void; onGone?: (err: StoreError) => void; stopped: boolean; trigger?: WatchTrigger }
 
 // A watcher whose prefix stops before the resource segment sees every key (etcdctl watch --prefix /registry/).
@@ -121,7 +122,7 @@ export class Store {
     for (const d of this.dirNames()) {
       const dir = this.dirs.get(d)!;
       if (d.startsWith(prefix)) n += dir.entries.size;
-      else if (prefix.startsWith(d)) for (const e of dir.entries.values()) if (e.key.startsWith(prefix)) n++;
+      else if (prefix.startsWith(d)) for (const e of dir.entries) if (e.key.startsWith(prefix)) n++;
     }
     return n;
   }
@@ -132,13 +133,13 @@ export class Store {
   /** create stores obj at key; throws StoreError AlreadyExists. Returns the frozen stored object. */
   create(key: string, obj: KObject): KObject {
     if (this.byKey.has(key)) throw new StoreError('AlreadyExists', key, `key exists: ${key}`);
-    const { dir, name } = split(key);
+    const dir = dirOf(key);
     const rev = this.rev + 1;
     const stored = stamp(obj, rev);
     let d = this.dirs.get(dir);
-    if (!d) { d = { entries: new Map(), sorted: null }; this.dirs.set(dir, d); this.sortedDirs = null; }
+    if (!d) { d = { entries: new Set(), sorted: null }; this.dirs.set(dir, d); this.sortedDirs = null; }
     const e: StoreEntry = { key, object: stored, createRevision: rev, modRevision: rev };
-    d.entries.set(name, e);
+    d.entries.add(e);
     this.byKey.set(key, e);
     d.sorted = null;
     this.commit({ type: 'ADDED', key, revision: rev, object: stored });
@@ -166,15 +167,14 @@ export class Store {
 
   /** delete removes the object at key (CAS like update) and returns its last state stamped with the deletion revision. */
   delete(key: string, expectedModRevision?: number): KObject {
-    const { dir, name } = split(key);
-    const d = this.dirs.get(dir);
-    const e = d?.entries.get(name);
+    const e = this.byKey.get(key);
+    const d = e && this.dirs.get(dirOf(key));
     if (!d || !e) throw new StoreError('NotFound', key, `key not found: ${key}`);
     if (expectedModRevision !== undefined && expectedModRevision !== e.modRevision) {
       throw new StoreError('Conflict', key, `revision mismatch on ${key}: have ${e.modRevision}, want ${expectedModRevision}`);
     }
     const rev = this.rev + 1;
-    d.entries.delete(name);
+    d.entries.delete(e);
     this.byKey.delete(key);
     d.sorted = null;
     const last = stamp(e.object, rev);
@@ -335,13 +335,13 @@ function bucketOf(keyOrPrefix: string): string {
   return c < 0 ? ANY : keyOrPrefix.slice(0, c + 1);
 }
 
-function split(key: string): { dir: string; name: string } {
-  const i = key.lastIndexOf('/');
-  return { dir: key.slice(0, i + 1), name: key.slice(i + 1) };
+// dirOf is a key's directory: everything up to and including its last slash.
+function dirOf(key: string): string {
+  return key.slice(0, key.lastIndexOf('/') + 1);
 }
 
 function sortedOf(d: Dir): StoreEntry[] {
-  if (!d.sorted) d.sorted = [...d.entries.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (!d.sorted) d.sorted = [...d.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return d.sorted;
 }
 
