@@ -13,7 +13,8 @@ export interface Clock {
   cancel(id: TimerId): void;
 }
 
-interface Timer { id: TimerId; due: number; fn: () => void; interval?: number; seq: number; dead?: boolean }
+// Every timer has the same members (interval 0 = one-shot), so the heap code sees one object shape.
+interface Timer { id: TimerId; due: number; seq: number; fn: () => void; interval: number; dead: boolean }
 
 /** DEFAULT_EPOCH is the virtual wall time a new cluster starts at (2025-03-10T09:00:00Z). */
 export const DEFAULT_EPOCH = Date.UTC(2025, 2, 10, 9, 0, 0);
@@ -34,12 +35,12 @@ export class VirtualClock implements Clock {
   now(): number { return this.t; }
 
   after(ms: number, fn: () => void): TimerId {
-    return this.add({ id: this.nextId++, due: this.t + Math.max(0, ms), fn, seq: this.seq++ });
+    return this.add({ id: this.nextId++, due: this.t + Math.max(0, ms), seq: this.seq++, fn, interval: 0, dead: false });
   }
 
   every(ms: number, fn: () => void): TimerId {
     const step = Math.max(1, ms);
-    return this.add({ id: this.nextId++, due: this.t + step, fn, interval: step, seq: this.seq++ });
+    return this.add({ id: this.nextId++, due: this.t + step, seq: this.seq++, fn, interval: step, dead: false });
   }
 
   cancel(id: TimerId): void {
@@ -66,7 +67,7 @@ export class VirtualClock implements Clock {
       if (!top || top.due > target) break;
       this.pop();
       this.t = Math.max(this.t, top.due);
-      if (top.interval !== undefined) {
+      if (top.interval > 0) {
         top.due += top.interval;
         top.seq = this.seq++;
         this.push(top);
