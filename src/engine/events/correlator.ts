@@ -4,20 +4,37 @@ const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 5 * 60 * 1000;
 const SIMILAR_WINDOW_MS = 10 * 60 * 1000;
 const SIMILAR_MAX = 10;
+/** LRU_SIZE is client-go's maxLruCacheEntries: each correlator cache keeps the 4,096 most recent keys. */
+export const LRU_SIZE = 4096;
+
+/** Lru is golang-lru's Cache as the correlator uses it: a read refreshes a key, an add past the size evicts the oldest. */
+export class Lru<V> {
+  private m = new Map<string, V>();
+  get(key: string): V | undefined {
+    const v = this.m.get(key);
+    if (v !== undefined) { this.m.delete(key); this.m.set(key, v); }
+    return v;
+  }
+  add(key: string, v: V): void {
+    this.m.delete(key);
+    this.m.set(key, v);
+    if (this.m.size > LRU_SIZE) this.m.delete(this.m.keys().next().value as string);
+  }
+}
 
 /**
  * SpamFilter is client-go's EventSourceObjectSpamFilter: a token bucket per (source, object),
  * burst 25, refilled one token every 5 minutes; events beyond it are dropped.
  */
 export class SpamFilter {
-  private buckets = new Map<string, { tokens: number; at: number }>();
+  private buckets = new Lru<{ tokens: number; at: number }>();
   constructor(private clock: Clock) {}
 
   /** allow takes a token for key, returning false when the bucket is empty. */
   allow(key: string): boolean {
     const now = this.clock.now();
     let b = this.buckets.get(key);
-    if (!b) { b = { tokens: SPAM_BURST, at: now }; this.buckets.set(key, b); }
+    if (!b) { b = { tokens: SPAM_BURST, at: now }; this.buckets.add(key, b); }
     const refill = Math.floor((now - b.at) / SPAM_REFILL_MS);
     if (refill > 0) { b.tokens = Math.min(SPAM_BURST, b.tokens + refill); b.at += refill * SPAM_REFILL_MS; }
     if (b.tokens <= 0) return false;
@@ -32,14 +49,14 @@ export class SpamFilter {
  */
 export class SimilarEvents {
   // Most keys only ever see one message: the Set of distinct messages is made on the second one.
-  private records = new Map<string, { first: string | undefined; messages: Set<string> | undefined; last: number }>();
+  private records = new Lru<{ first: string | undefined; messages: Set<string> | undefined; last: number }>();
   constructor(private clock: Clock) {}
 
   /** observe records message under key and says whether the event must be aggregated. */
   observe(key: string, message: string): boolean {
     const now = this.clock.now();
     let r = this.records.get(key);
-    if (!r || now - r.last > SIMILAR_WINDOW_MS) { r = { first: undefined, messages: undefined, last: now }; this.records.set(key, r); }
+    if (!r || now - r.last > SIMILAR_WINDOW_MS) { r = { first: undefined, messages: undefined, last: now }; this.records.add(key, r); }
     r.last = now;
     if (r.messages) r.messages.add(message);
     else if (r.first === undefined) r.first = message;

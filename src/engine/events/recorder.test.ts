@@ -67,4 +67,18 @@ describe('event recorder', () => {
     rec.event(pod, 'Warning', 'BackOff', 'Back-off restarting failed container');
     expect(client.list('events', 'default')[0].count).toBe(31);
   });
+
+  it("forgets an object after 4,096 others, as client-go's LRU caches do", () => {
+    const { client, rec } = setup();
+    for (let i = 0; i < 26; i++) rec.event(pod, 'Warning', 'BackOff', 'Back-off restarting failed container');
+    const backOff = () => client.list('events', 'default').find((e) => (e.involvedObject as { uid?: string }).uid === 'u-1' && e.reason === 'BackOff')!;
+    expect(backOff().count).toBe(25);
+    for (let i = 0; i < 4096; i++) {
+      rec.event({ ...pod, metadata: { ...pod.metadata, name: `p${i}`, uid: `other-${i}` } }, 'Normal', 'Pulled', 'pulled');
+    }
+    // A fresh token bucket and a fresh count: the repeat starts a new Event.
+    rec.event(pod, 'Warning', 'BackOff', 'Back-off restarting failed container');
+    const backOffs = client.list('events', 'default').filter((e) => (e.involvedObject as { uid?: string }).uid === 'u-1');
+    expect(backOffs.map((e) => e.count)).toEqual([25, 1]);
+  });
 });

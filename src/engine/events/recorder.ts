@@ -4,7 +4,7 @@ import { ApiError } from '../api/types';
 import type { Clock, Rng } from '../util';
 import { rfc3339 } from '../util';
 import type { EventOptions, EventRecorder, EventType } from './types';
-import { SpamFilter, SimilarEvents } from './correlator';
+import { Lru, LRU_SIZE, SpamFilter, SimilarEvents } from './correlator';
 import { nanoClock, referenceOf, type ObjectReference } from './reference';
 
 /** EventRecorderOptions configure one recorder (one per component and host, as in client-go). */
@@ -20,7 +20,6 @@ export interface EventRecorderOptions {
 
 interface Observed { name: string; namespace: string; count: number; firstTimestamp: string }
 
-const MAX_CACHE = 4096;
 
 /** ObjectKeys are the spam key of one (source, object) and its aggregator keys per type and reason. */
 interface ObjectKeys { component: string; host: string | undefined; ref: ObjectReference; spam: string; aggregates: Map<string, string>; aggregate(type: string, reason: string): string }
@@ -50,7 +49,7 @@ class ObjectKeyCache {
       },
     };
     if (uid) {
-      if (this.byUid.size >= MAX_CACHE) this.byUid.clear();
+      if (this.byUid.size >= LRU_SIZE) this.byUid.clear();
       this.byUid.set(uid, k);
     }
     return k;
@@ -64,18 +63,11 @@ class ObjectKeyCache {
  */
 export function createEventRecorder(opts: EventRecorderOptions): EventRecorder {
   const { client, clock, rng } = opts;
-  const observed = new Map<string, Observed>();
+  const observed = new Lru<Observed>();
   const spam = new SpamFilter(clock);
   const similar = new SimilarEvents(clock);
   const objectKeys = new ObjectKeyCache();
   const unixNanoHex = nanoClock(rng);
-
-
-  const remember = (key: string, o: Observed) => {
-    observed.delete(key);
-    observed.set(key, o);
-    if (observed.size > MAX_CACHE) observed.delete(observed.keys().next().value as string);
-  };
 
   return {
     event(obj: KObject, type: EventType, reason: string, message: string, eo: EventOptions = {}): void {
@@ -101,7 +93,7 @@ export function createEventRecorder(opts: EventRecorderOptions): EventRecorder {
       const name = prev?.name ?? `${involved.name ?? ''}.${unixNanoHex(now)}`;
       const evNamespace = prev?.namespace ?? namespace;
       const first = prev?.firstTimestamp ?? ts;
-      remember(key, { name, namespace: evNamespace, count, firstTimestamp: first });
+      observed.add(key, { name, namespace: evNamespace, count, firstTimestamp: first });
       if (!spam.allow(spamKey)) return;
       try {
         if (prev) {
