@@ -8,7 +8,8 @@ import { createInformer, keyOf, splitKey, WorkQueue } from '../runtime';
 import type { Informer, ReconcileResult } from '../runtime';
 import { cleanupHistory, constructHistory, isPodUpdated, templateGeneration } from './history';
 import { nodeShouldRunDaemonPod, podNodeName } from './predicates';
-import { controllerUid, creationOrder, isPodAvailable, isPodReady, newDaemonPod, resolveIntOrPercent } from './pods';
+import { controllerUid, creationOrder, newDaemonPod, resolveIntOrPercent } from './pods';
+import { isPodAvailable, isPodReady } from '../runtime';
 
 /** DaemonSetController is the running daemonset controller; reconcile is exposed for tests. */
 export interface DaemonSetController extends Controller {

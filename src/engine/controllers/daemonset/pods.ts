@@ -3,22 +3,9 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { KObject } from '../../types';
-import { clone, parseTime } from '../../util';
+import { clone } from '../../util';
 import { nodeNameAffinity, withDaemonTolerations } from './predicates';
 import { REVISION_HASH_LABEL, TEMPLATE_GENERATION_LABEL } from './history';
-
-/** isPodReady is podutil.IsPodReady. */
-export function isPodReady(pod: Pod): boolean {
-  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-}
-
-/** isPodAvailable is podutil.IsPodAvailable: ready for at least minReadySeconds. */
-export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
-  const c = (pod.status?.conditions ?? []).find((x) => x.type === 'Ready' && x.status === 'True');
-  if (!c) return false;
-  if (!minReadySeconds) return true;
-  return !!c.lastTransitionTime && parseTime(c.lastTransitionTime) + minReadySeconds * 1000 <= now;
-}
 
 /** controllerUid returns the uid of obj's controller owner reference, if any. */
 export function controllerUid(o: { metadata?: { ownerReferences?: Array<{ controller?: boolean; uid: string }> } }): string | undefined {

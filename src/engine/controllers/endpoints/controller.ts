@@ -1,10 +1,10 @@
 import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod, Service } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../types';
 import { clone, deepEqual, rfc3339 } from '../../util';
-import { createInformer, keyOf, splitKey, WorkQueue } from '../runtime';
+import { createInformer, isPodReady, keyOf, splitKey, WorkQueue } from '../runtime';
 import type { ReconcileResult } from '../runtime';
 import type { Controller, ControllerDeps } from '../types';
-import { findPort, hasSelector, isPodReady, isServiceIPSet, podIPOf, shouldPodBeInEndpoints, shouldSetHostname } from './pods';
+import { findPort, hasSelector, isServiceIPSet, podIPOf, shouldPodBeInEndpoints, shouldSetHostname } from './pods';
 import { repackSubsets } from './repack';
 import { OVER_CAPACITY, truncateSubsets } from './capacity';
 import { TriggerTimeTracker } from './trigger';

@@ -5,7 +5,7 @@ export { TriggerTimeTracker } from './trigger';
 export { createPodBatcher, createServicePodIndex, BATCH_MS, LARGE_SERVICE } from './watch';
 export type { ServicePodIndex } from './watch';
 export {
-  findPort, hasSelector, isPodReady, isServiceIPSet, podIPOf, podReadyTransition, selects, shouldPodBeInEndpoints, shouldSetHostname, podEndpointsChanged,
+  findPort, hasSelector, isServiceIPSet, podIPOf, podReadyTransition, selects, shouldPodBeInEndpoints, shouldSetHostname, podEndpointsChanged,
 } from './pods';
 export { md5Hex } from './md5';
 export { truncateSubsets, MAX_CAPACITY, OVER_CAPACITY } from './capacity';

@@ -3,14 +3,11 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Service, ServicePort } from 'kubernetes-types/core/v1';
 
-/** isPodReady reports whether the pod's Ready condition is True. */
-export function isPodReady(pod: Pod): boolean {
-  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-}
+import { isPodReady, readyCondition } from '../runtime';
 
 /** podReadyTransition returns the Ready condition's lastTransitionTime (the endpoint trigger time), or ''. */
 export function podReadyTransition(pod: Pod): string {
-  return (pod.status?.conditions ?? []).find((c) => c.type === 'Ready')?.lastTransitionTime ?? '';
+  return readyCondition(pod)?.lastTransitionTime ?? '';
 }
 
 /** podIPOf returns the pod's (IPv4) address, or ''. */

@@ -1,7 +1,8 @@
 // Models staging/src/k8s.io/endpointslice utils.go: podToEndpoint, getEndpointPorts, setEndpointSliceLabels.
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { Endpoint, EndpointPort } from 'kubernetes-types/discovery/v1';
-import { findPort, isPodReady, isServiceIPSet, podIPOf, shouldSetHostname, HEADLESS_LABEL } from '../endpoints';
+import { findPort, isServiceIPSet, podIPOf, shouldSetHostname, HEADLESS_LABEL } from '../endpoints';
+import { isPodReady } from '../runtime';
 
 /** SERVICE_NAME_LABEL is discovery.LabelServiceName. */
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';

@@ -1,7 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { KObject } from '../../types';
-import { createInformer, keyOf, WorkQueue } from '../runtime';
+import { createInformer, isPodReady, keyOf, WorkQueue } from '../runtime';
 import type { Informer, ReconcileResult } from '../runtime';
 import type { Controller, ControllerDeps } from '../types';
 import { claimPods } from './claim';
@@ -9,7 +9,7 @@ import { REPLICA_SET, REPLICATION_CONTROLLER } from './kinds';
 import type { ReplicaStatus, ReplicatedObject, WorkloadKind } from './kinds';
 import { createPodIndex } from './pod-index';
 import type { PodIndex } from './pod-index';
-import { controllerOf, isPodActive, isPodReady, newControllerRef, podFromTemplate } from './pods';
+import { controllerOf, isPodActive, newControllerRef, podFromTemplate } from './pods';
 import { podsToDelete } from './ranking';
 import { matchesLabels } from './kinds';
 import type { LabelSelectorMatcher } from '../../api';

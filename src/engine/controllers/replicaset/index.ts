@@ -2,5 +2,5 @@ export { createReplicaSetController, BURST_REPLICAS } from './controller';
 export type { ReplicaSetController } from './controller';
 export { REPLICA_SET, REPLICATION_CONTROLLER } from './kinds';
 export type { WorkloadKind, ReplicatedObject, ReplicaStatus, ReplicaCondition } from './kinds';
-export { controllerOf, isPodActive, isPodReady, isPodAvailable, newControllerRef, podFromTemplate } from './pods';
+export { controllerOf, isPodActive, newControllerRef, podFromTemplate } from './pods';
 export { lessForDeletion, podsToDelete } from './ranking';

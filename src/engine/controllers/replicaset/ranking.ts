@@ -1,5 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
-import { isPodActive, isPodReady, maxContainerRestarts, podReadySince } from './pods';
+import { isPodActive, maxContainerRestarts } from './pods';
+import { isPodReady, podReadySince } from '../runtime';
 
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 const DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';

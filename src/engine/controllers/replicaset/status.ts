@@ -5,7 +5,7 @@ import { matchesLabels } from './kinds';
 import type { PodCounts } from './summary';
 import { rfc3339 } from '../../util';
 import type { ReplicaCondition, ReplicaStatus, ReplicatedObject } from './kinds';
-import { isPodAvailable, isPodReady } from './pods';
+import { isPodAvailable, isPodReady } from '../runtime';
 
 const REPLICA_FAILURE = 'ReplicaFailure';
 

@@ -1,7 +1,8 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { LabelSelectorMatcher } from '../../api';
 import { matchesLabels } from './kinds';
-import { isPodActive, isPodReady } from './pods';
+import { isPodActive } from './pods';
+import { isPodReady } from '../runtime';
 
 /** PodCounts are what calculateStatus counts over the claimed pods (available = ready without minReadySeconds). */
 export interface PodCounts { replicas: number; fullyLabeled: number; ready: number; available: number }
