@@ -19,7 +19,8 @@ export function header(req: ApiRequest, name: string): string | undefined {
   if (!h) return undefined;
   const lower = name.toLowerCase();
   for (const k in h) {
-    if (Object.prototype.hasOwnProperty.call(h, k) && k.toLowerCase() === lower) return h[k];
+    // Only a key of the same length can match: most keys are skipped without lower-casing them.
+    if (k.length === lower.length && Object.prototype.hasOwnProperty.call(h, k) && (k === name || k.toLowerCase() === lower)) return h[k];
   }
   return undefined;
 }

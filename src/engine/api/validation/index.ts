@@ -148,8 +148,10 @@ function intFieldError(obj: Obj | undefined): string | undefined {
   if (specStruct && bad(obj.spec?.replicas)) return `json: cannot unmarshal ${typeOf(obj.spec.replicas)} into Go struct field ${specStruct}.spec.replicas of type int32`;
   const podSpec: Obj | undefined = obj.kind === 'Pod' ? obj.spec : obj.kind === 'CronJob' ? obj.spec?.jobTemplate?.spec?.template?.spec : obj.spec?.template?.spec;
   const prefix = obj.kind === 'Pod' ? 'spec' : obj.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
-  for (const c of (podSpec?.containers as Obj[] | undefined) ?? []) {
-    for (const p of (c.ports as Obj[] | undefined) ?? []) {
+  const containers = podSpec?.containers as Obj[] | undefined;
+  if (containers) for (const c of containers) {
+    const ports = c.ports as Obj[] | undefined;
+    if (ports) for (const p of ports) {
       if (bad(p.containerPort)) return `json: cannot unmarshal ${typeOf(p.containerPort)} into Go struct field ContainerPort.${prefix}.containers.ports.containerPort of type int32`;
     }
   }
