@@ -65,6 +65,19 @@ function nginxEnv(v: string, alpine: boolean): [string, string][] {
   return [['NGINX_VERSION', v], ['NJS_VERSION', '0.8.9'], ['NJS_RELEASE', rel], ['PKG_RELEASE', rel], ['DYNPKG_RELEASE', rel]];
 }
 
+/** ENTRYPOINT_LINES are what /docker-entrypoint.sh prints before nginx starts. */
+const ENTRYPOINT_LINES = [
+  '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+  '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+  '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+  '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+  '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+  '/docker-entrypoint.sh: Configuration complete; ready for start up',
+];
+
 /** nginxImage builds the official nginx image (Debian or Alpine variant) for tag. */
 export function nginxImage(tag: string): ImageSpec {
   const alpine = tag.includes('alpine');
@@ -87,19 +100,7 @@ function startNginx(ctx: ProgramContext, image: ImageSpec, v: string, alpine: bo
   const { argv, overridden } = effectiveArgv(ctx, image);
   const runsNginx = !overridden || argv.some((a) => a === 'nginx' || a.endsWith('/nginx') || a === 'nginx-debug');
   if (!runsNginx) return runCommandLine(ctx, image, alpine ? 'busybox' : 'gnu', argv);
-  const entry = '/docker-entrypoint.sh';
-  const startup = [
-    `${entry}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
-    `${entry}: Looking for shell scripts in /docker-entrypoint.d/`,
-    `${entry}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`,
-    '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
-    '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
-    `${entry}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`,
-    `${entry}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`,
-    `${entry}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`,
-    `${entry}: Configuration complete; ready for start up`,
-  ];
-  for (const l of startup) ctx.log(l);
+  for (const l of ENTRYPOINT_LINES) ctx.log(l);
   const t = errorTime(ctx.now());
   ctx.log(`${t} [notice] 1#1: using the "epoll" event method`);
   ctx.log(`${t} [notice] 1#1: nginx/${v}`);

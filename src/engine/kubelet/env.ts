@@ -23,7 +23,8 @@ type Data = { data?: Record<string, string>; binaryData?: Record<string, string>
  * serviceVars (see serviceEnv) are appended after the declared variables unless one of them has the same
  * name, and `$(VAR)` references may name them.
  */
-export function containerEnv(client: Client, pod: Pod, c: Container, fieldRef: Record<string, string | undefined>, serviceVars: readonly [string, string][] = []): { env: Record<string, string> } | { error: string } {
+export function containerEnv(client: Client, pod: Pod, c: Container, fieldRefs: () => Record<string, string | undefined>, serviceVars: readonly [string, string][] = []): { env: Record<string, string> } | { error: string } {
+  let fieldRef: Record<string, string | undefined> | undefined;
   const ns = pod.metadata?.namespace ?? 'default';
   const env: Record<string, string> = {};
   const svc = new Map(serviceVars);
@@ -54,7 +55,7 @@ export function containerEnv(client: Client, pod: Pod, c: Container, fieldRef: R
     if (e.value !== undefined || !vf) {
       env[e.name] = (e.value ?? '').replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, n: string) => env[n] ?? svc.get(n) ?? m);
     } else if (vf.fieldRef) {
-      env[e.name] = fieldRef[vf.fieldRef.fieldPath] ?? '';
+      env[e.name] = (fieldRef ??= fieldRefs())[vf.fieldRef.fieldPath] ?? '';
     } else if (vf.configMapKeyRef || vf.secretKeyRef) {
       const ref = (vf.configMapKeyRef ?? vf.secretKeyRef)!;
       const kind = vf.configMapKeyRef ? 'configmaps' : 'secrets';

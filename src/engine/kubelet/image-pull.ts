@@ -120,7 +120,7 @@ function imageReady(w: PodWorker, c: ContainerState, res: { ref: string; digest:
     if (w.s.terminating) { c.busy = false; return; }
     const pod = w.s.pod;
     const svcVars = w.core.services.env(pod.metadata?.namespace ?? 'default', pod.spec?.enableServiceLinks !== false);
-    const env = containerEnv(w.core.client, pod, c.spec, fieldRefs(w), svcVars);
+    const env = containerEnv(w.core.client, pod, c.spec, () => fieldRefs(w), svcVars);
     if ('error' in env) {
       // Models kuberuntime generateContainerConfig failing: CreateContainerConfigError, retried on the next sync.
       w.event('Warning', 'Failed', `Error: ${env.error}`, c);
