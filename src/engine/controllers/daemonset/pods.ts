@@ -9,7 +9,9 @@ import { REVISION_HASH_LABEL, TEMPLATE_GENERATION_LABEL } from './history';
 
 /** controllerUid returns the uid of obj's controller owner reference, if any. */
 export function controllerUid(o: { metadata?: { ownerReferences?: Array<{ controller?: boolean; uid: string }> } }): string | undefined {
-  return (o.metadata?.ownerReferences ?? []).find((r) => r.controller)?.uid;
+  const refs = o.metadata?.ownerReferences;
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i].controller) return refs[i].uid;
+  return undefined;
 }
 
 /** creationOrder sorts pods oldest first (creationTimestamp, then name), as upstream's ByCreationTimestamp. */

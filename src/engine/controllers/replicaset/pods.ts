@@ -5,7 +5,9 @@ import { clone } from '../../util';
 
 /** controllerOf is metav1.GetControllerOf: the ownerReference with `controller: true`, if any. */
 export function controllerOf(obj: { metadata?: { ownerReferences?: OwnerReference[] } }): OwnerReference | undefined {
-  return (obj.metadata?.ownerReferences ?? []).find((r) => r.controller === true);
+  const refs = obj.metadata?.ownerReferences;
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i].controller === true) return refs[i];
+  return undefined;
 }
 
 /** isPodActive is controller.IsPodActive: not Succeeded, not Failed and not being deleted. */

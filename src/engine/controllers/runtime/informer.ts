@@ -119,7 +119,7 @@ class SharedInformer {
       if (!old) return;
       this.cache.delete(key);
       this.byNamespace.get(old.metadata?.namespace ?? '')?.delete(key);
-      this.notify((h) => h.delete?.(obj));
+      this.notify(DELETE, obj, undefined);
       return;
     }
     if (type !== 'ADDED' && type !== 'MODIFIED') return;
@@ -131,20 +131,29 @@ class SharedInformer {
     let inNs = this.byNamespace.get(ns);
     if (!inNs) this.byNamespace.set(ns, (inNs = new Map()));
     inNs.set(key, obj);
-    if (old) this.notify((h) => h.update?.(old, obj));
-    else this.notify((h) => h.add?.(obj));
+    if (old) this.notify(UPDATE, obj, old);
+    else this.notify(ADD, obj, undefined);
   }
 
-  private notify(call: (h: InformerHandlers<Obj>) => void): void {
+  private notify(kind: number, obj: Obj, old: Obj | undefined): void {
     const hs = this.handles;
     for (let i = 0; i < hs.length; i++) {
       const h = hs[i];
       if (!h.started) continue;
-      if (h.replaying) { h.replaying.push(() => { for (const x of h.handlers) call(x); }); continue; }
+      if (h.replaying) { h.replaying.push(() => { for (const x of h.handlers) call(x, kind, obj, old); }); continue; }
       const list = h.handlers;
-      for (let j = 0; j < list.length; j++) call(list[j]);
+      for (let j = 0; j < list.length; j++) call(list[j], kind, obj, old);
     }
   }
+}
+
+const ADD = 0, UPDATE = 1, DELETE = 2;
+
+// call runs one handler for a change (no closure per change).
+function call(h: InformerHandlers<Obj>, kind: number, obj: Obj, old: Obj | undefined): void {
+  if (kind === ADD) h.add?.(obj);
+  else if (kind === UPDATE) h.update?.(old!, obj);
+  else h.delete?.(obj);
 }
 
 const shared = new WeakMap<Client, Map<string, SharedInformer>>();
