@@ -40,6 +40,15 @@ const rvNum = (o: { metadata?: { resourceVersion?: string } }) => Number(o.metad
 
 type Obj = { metadata?: ObjectMeta };
 
+const ADD = 0, UPDATE = 1, DELETE = 2;
+
+// call runs one handler for a change (no closure per change).
+function call(h: InformerHandlers<Obj>, kind: number, obj: Obj, old: Obj | undefined): void {
+  if (kind === ADD) h.add?.(obj);
+  else if (kind === UPDATE) h.update?.(old!, obj);
+  else h.delete?.(obj);
+}
+
 /**
  * Handle is one component's view of a shared informer: its handlers, and the events that arrive while
  * its start() replays the cache (delivered right after, as a watch opened before the list delivers them).
@@ -147,15 +156,6 @@ class SharedInformer {
   }
 }
 
-const ADD = 0, UPDATE = 1, DELETE = 2;
-
-// call runs one handler for a change (no closure per change).
-function call(h: InformerHandlers<Obj>, kind: number, obj: Obj, old: Obj | undefined): void {
-  if (kind === ADD) h.add?.(obj);
-  else if (kind === UPDATE) h.update?.(old!, obj);
-  else h.delete?.(obj);
-}
-
 const shared = new WeakMap<Client, Map<string, SharedInformer>>();
 
 function sharedInformer(client: Client, resource: string, opts: ListOptions & { namespace?: string }): SharedInformer {
@@ -169,7 +169,7 @@ function sharedInformer(client: Client, resource: string, opts: ListOptions & { 
 
 /**
  * createInformer returns an Informer over client for resource, backed by the client's shared informer
- * for that resource and options. Models client-go's SharedIndexInformer (no resync, no indexers): watch
+ * for that resource and options. Models client-go's SharedIndexInformer (no resync; the namespace index only): watch
  * events arrive synchronously, so the cache is always current. Until start() it answers empty, as an
  * informer of its own would.
  */
