@@ -40,8 +40,7 @@ export function createPodIndex(client: Client): PodIndex {
   const hooks: Array<(uid: string, pod: Pod, sign: 1 | -1) => void> = [];
   // Sorted keys per owner uid, dropped whenever a key joins or leaves that owner's bucket.
   const sortedKeys = new Map<string, string[]>();
-  const remove = (p: Pod) => {
-    const key = keyOf(p);
+  const remove = (p: Pod, key = keyOf(p)) => {
     const ref = controllerOf(p);
     const m = ref ? byOwner.get(ref.uid) : orphans.get(p.metadata?.namespace ?? '');
     const stored = m?.get(key);
@@ -50,10 +49,9 @@ export function createPodIndex(client: Client): PodIndex {
     if (ref && stored) for (const h of hooks) h(ref.uid, stored, -1);
     if (ref && m && !m.size) byOwner.delete(ref.uid);
   };
-  const add = (p: Pod) => {
+  const add = (p: Pod, key = keyOf(p)) => {
     const ref = controllerOf(p);
     const m = bucket(ref ? byOwner : orphans, ref ? ref.uid : (p.metadata?.namespace ?? ''));
-    const key = keyOf(p);
     // The hooks count each cached pod once: a replaced entry leaves before its successor enters.
     const prev = ref ? m.get(key) : undefined;
     if (prev) for (const h of hooks) h(ref!.uid, prev, -1);
@@ -61,7 +59,8 @@ export function createPodIndex(client: Client): PodIndex {
     m.set(key, p);
     if (ref) for (const h of hooks) h(ref.uid, p, 1);
   };
-  informer.addHandlers({ add, update: (o, n) => { remove(o); add(n); }, delete: remove });
+  // An update is the same cache key leaving and entering again (old and new share namespace and name).
+  informer.addHandlers({ add: (p) => add(p), update: (o, n) => { const key = keyOf(n); remove(o, key); add(n, key); }, delete: (p) => remove(p) });
   return {
     informer,
     owned: (uid) => [...(byOwner.get(uid)?.values() ?? [])],
