@@ -7,18 +7,47 @@ const SIMILAR_MAX = 10;
 /** LRU_SIZE is client-go's maxLruCacheEntries: each correlator cache keeps the 4,096 most recent keys. */
 export const LRU_SIZE = 4096;
 
-/** Lru is golang-lru's Cache as the correlator uses it: a read refreshes a key, an add past the size evicts the oldest. */
+interface LruNode<V> { key: string; value: V; prev: LruNode<V> | undefined; next: LruNode<V> | undefined }
+
+/**
+ * Lru is golang-lru's Cache as the correlator uses it: a read refreshes a key, an add past the size evicts
+ * the oldest. A map of list nodes (evicting through a Map's own insertion order is slow under churn).
+ */
 export class Lru<V> {
-  private m = new Map<string, V>();
+  private m = new Map<string, LruNode<V>>();
+  private oldest: LruNode<V> | undefined;
+  private newest: LruNode<V> | undefined;
+
   get(key: string): V | undefined {
-    const v = this.m.get(key);
-    if (v !== undefined) { this.m.delete(key); this.m.set(key, v); }
-    return v;
+    const n = this.m.get(key);
+    if (!n) return undefined;
+    this.refresh(n);
+    return n.value;
   }
-  add(key: string, v: V): void {
-    this.m.delete(key);
-    this.m.set(key, v);
-    if (this.m.size > LRU_SIZE) this.m.delete(this.m.keys().next().value as string);
+
+  add(key: string, value: V): void {
+    const n = this.m.get(key);
+    if (n) { n.value = value; this.refresh(n); return; }
+    const node: LruNode<V> = { key, value, prev: this.newest, next: undefined };
+    if (this.newest) this.newest.next = node; else this.oldest = node;
+    this.newest = node;
+    this.m.set(key, node);
+    if (this.m.size > LRU_SIZE) {
+      const o = this.oldest!;
+      this.oldest = o.next;
+      if (this.oldest) this.oldest.prev = undefined;
+      this.m.delete(o.key);
+    }
+  }
+
+  private refresh(n: LruNode<V>): void {
+    if (n === this.newest) return;
+    if (n.prev) n.prev.next = n.next; else this.oldest = n.next;
+    n.next!.prev = n.prev;
+    n.prev = this.newest;
+    n.next = undefined;
+    this.newest!.next = n;
+    this.newest = n;
   }
 }
 
