@@ -10,7 +10,7 @@ import { ApiError } from '../types';
 import { badRequest, methodNotSupported, statusFailure } from '../errors';
 import type { JsonSchema } from '../../openapi';
 import type { ServerContext } from './context';
-import { apiVersionOf, header, isDryRun, keyOf, type ResourceRequest } from './request';
+import { apiVersionOf, header, isDryRun, type ResourceRequest } from './request';
 import { unknownFields } from './field-validation';
 import {
   appliedFieldSet, deletePaths, difference, intersection, isEmptySet, itemKey, listKindFor, managerOrUserAgent, memberPaths,
@@ -224,6 +224,3 @@ export function omitEmptyMeta(obj: KObject): void {
   }
   for (const k of ['finalizers', 'ownerReferences']) if (Array.isArray(md[k]) && md[k].length === 0) delete md[k];
 }
-
-/** keyForApply is the store key of the object a PATCH names. */
-export function keyForApply(r: ResourceRequest): string { return keyOf(r.def, r.namespace, r.name!); }

@@ -5,7 +5,7 @@ import { toTable } from '../printers';
 import { parseFieldSelector, parseLabelSelector, FieldSelectorError, LabelSelectorError } from '../selectors';
 import { badRequest, expired, notFound, statusFailure } from '../errors';
 import type { ServerContext } from './context';
-import { base64Decode, base64Encode, boolParam, intParam, keyOf, prefixOf, wantsTable, type ResourceRequest } from './request';
+import { base64Decode, base64Encode, boolParam, intParam, keyOf, prefixOf, requestKey, wantsTable, type ResourceRequest } from './request';
 
 /** ObjectFilter is a compiled label + field selector. */
 export type ObjectFilter = (o: KObject) => boolean;
@@ -50,7 +50,7 @@ function checkIncludeObject(v: string | undefined): void {
 
 /** getObject serves GET on a named object (JSON or a one-row Table). */
 export function getObject(ctx: ServerContext, r: ResourceRequest): ApiResponse {
-  const obj = ctx.store.get(keyOf(r.def, r.namespace, r.name!));
+  const obj = ctx.store.get(requestKey(r));
   if (!obj) throw notFound(r.def, r.name!);
   if (wantsTable(r.req)) {
     checkIncludeObject(r.query.includeObject);

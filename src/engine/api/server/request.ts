@@ -11,6 +11,8 @@ export interface ResourceRequest {
   name?: string;
   sub?: string;
   query: Record<string, string | undefined>;
+  /** key memoizes requestKey (one string per request, so the store hashes it once). */
+  key?: string;
 }
 
 /** header reads a request header case-insensitively. */
@@ -53,6 +55,9 @@ export function intParam(v: string | undefined, name: string): number | undefine
 
 /** keyOf returns the store key of (def, ns, name). */
 export function keyOf(def: ResourceDef, ns: string | undefined, name: string): string { return objectKey(def, ns, name); }
+
+/** requestKey is the store key of the object a request names (computed once per request). */
+export function requestKey(r: ResourceRequest): string { return (r.key ??= objectKey(r.def, r.namespace, r.name!)); }
 
 /** prefixOf returns the store prefix a list in ns (or all namespaces) reads. */
 export function prefixOf(def: ResourceDef, ns: string | undefined): string {

@@ -6,13 +6,13 @@ import { badRequest, conflict, methodNotAllowed, notFound, statusSuccess } from 
 import { labelSelectorMatcher, labelsSelectorString } from '../selectors';
 import type { ServerContext } from './context';
 import { deleteOne } from './delete';
-import { asObject, boolParam, intParam, isDryRun, keyOf, type ResourceRequest } from './request';
+import { asObject, boolParam, intParam, isDryRun, keyOf, requestKey, type ResourceRequest } from './request';
 import { checkTypeMeta, commitUpdate, patchedObject } from './write';
 
 type Obj = Record<string, any>;
 
 function podOf(ctx: ServerContext, r: ResourceRequest): Obj {
-  const pod = ctx.store.get(keyOf(r.def, r.namespace, r.name!));
+  const pod = ctx.store.get(requestKey(r));
   if (!pod) throw notFound(r.def, r.name!);
   return pod as Obj;
 }
@@ -125,7 +125,7 @@ export function scaleOf(def: ResourceDef, obj: Obj): KObject {
 
 /** scale serves GET/PUT/PATCH on {deployments,replicasets,statefulsets,replicationcontrollers}/{name}/scale. */
 export function scale(ctx: ServerContext, r: ResourceRequest): ApiResponse {
-  const entry = ctx.store.entry(keyOf(r.def, r.namespace, r.name!));
+  const entry = ctx.store.entry(requestKey(r));
   if (!entry) throw notFound(r.def, r.name!);
   const cur = scaleOf(r.def, entry.object as Obj);
   if (r.req.method === 'GET') return { code: 200, body: cur };

@@ -16,7 +16,7 @@ import {
 import { ApiError } from '../types';
 import type { ServerContext } from './context';
 import { isEventResource } from './event-ttl';
-import { apiVersionOf, asObject, header, isDryRun, keyOf, type ResourceRequest } from './request';
+import { apiVersionOf, asObject, header, isDryRun, keyOf, requestKey, type ResourceRequest } from './request';
 import { newUid, resetStatusForCreate, sameIgnoringVersion, specPart } from './objects';
 import { deepEqual } from '../../util';
 import { checkBodyFields, checkPatchedFields, directiveFor } from './field-validation';
@@ -161,7 +161,7 @@ export function updateObject(ctx: ServerContext, r: ResourceRequest, mode: Updat
   // Fast path for a real write to an existing object: frozen subtrees of the body (typically the stored
   // object a client echoes back) are shared instead of copied. Only the top level and metadata are written
   // here; a write into a shared subtree (a TypeError, before any store write) falls back to the full copy.
-  if (!dry && ctx.store.entry(keyOf(def, r.namespace, r.name!))) {
+  if (!dry && ctx.store.entry(requestKey(r))) {
     const rev = ctx.store.revision;
     try {
       return updateWith(ctx, r, mode, dry, writableCopy(body));
@@ -182,7 +182,7 @@ function writableCopy(body: KObject): KObject {
 function updateWith(ctx: ServerContext, r: ResourceRequest, mode: UpdateMode, dry: boolean, obj: KObject): ApiResponse {
   const def = r.def;
   checkTypeMeta(def, obj);
-  const warnings = checkBodyFields(directiveFor(r), def, obj, ctx.store.get(keyOf(def, r.namespace, r.name!)) as KObject | undefined);
+  const warnings = checkBodyFields(directiveFor(r), def, obj, ctx.store.get(requestKey(r)) as KObject | undefined);
   const res = updateChecked(ctx, r, mode, dry, obj);
   return warnings.length ? { ...res, warnings } : res;
 }
@@ -193,7 +193,7 @@ function updateChecked(ctx: ServerContext, r: ResourceRequest, mode: UpdateMode,
   if (md.name && md.name !== r.name) throw badRequest(`the name of the object (${md.name}) does not match the name on the URL (${r.name})`);
   md.name = r.name;
   checkNamespace(def, md, r.namespace);
-  const entry = ctx.store.entry(keyOf(def, r.namespace, r.name!));
+  const entry = ctx.store.entry(requestKey(r));
   if (!entry) {
     if (mode === 'main' && behaviourOf(def).allowCreateOnUpdate) {
       delete md.resourceVersion;
@@ -249,7 +249,7 @@ export function patchObject(ctx: ServerContext, r: ResourceRequest, mode: Update
   const def = r.def;
   if (!def.verbs.includes('patch')) throw methodNotSupported(def, 'patch');
   const dry = isDryRun(r.query);
-  const entry = ctx.store.entry(keyOf(def, r.namespace, r.name!));
+  const entry = ctx.store.entry(requestKey(r));
   if (contentType(r) === 'application/apply-patch+yaml' && mode === 'main') {
     return serverSideApply(ctx, r, entry?.object, {
       create: (obj, dryRun) => createPrepared(ctx, def, obj, dryRun),
