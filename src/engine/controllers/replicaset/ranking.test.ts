@@ -45,4 +45,15 @@ describe('podsToDelete (ActivePodsWithRanks)', () => {
     const pods = [pod('b'), pod('a')];
     expect(names(podsToDelete(pods, [], 5, now))).toEqual(['b', 'a']);
   });
+
+  it('picks the same few pods out of many as ranking them all would', () => {
+    // 40 pods with distinct restart counts on one node: the ranking is a strict order (more restarts go first).
+    const pods = Array.from({ length: 40 }, (_, i) => pod(`p${i}`, { node: 'a', readySince: T0, restarts: (i * 17) % 40 }));
+    const byRestarts = [...pods].sort((x, y) => (y.status!.containerStatuses![0].restartCount - x.status!.containerStatuses![0].restartCount));
+    expect(names(podsToDelete(pods, [], 1, now))).toEqual(names(byRestarts.slice(0, 1)));
+    expect(names(podsToDelete(pods, [], 3, now))).toEqual(names(byRestarts.slice(0, 3)));
+    // Equal candidates keep their input order.
+    const twins = [pod('x1', { node: 'a', readySince: T0 }), ...pods.slice(0, 20), pod('x2', { node: 'a', readySince: T0, restarts: 99 }), pod('x3', { node: 'a', readySince: T0, restarts: 99 })];
+    expect(names(podsToDelete(twins, [], 2, now))).toEqual(['x2', 'x3']);
+  });
 });
