@@ -141,6 +141,8 @@ const SELECT_RATIO = 8;
 /**
  * smallest returns the first k of ranked as a stable sort by compareRanked would order them: one pass
  * keeping the k best seen so far, a newcomer placed after the equal ones already kept (they came first).
+ * Where upstream's comparator is not transitive (the uid tie-break inside a log-scale bucket can form a
+ * cycle) the pick can differ from a full sort's, as Go's unstable sort.Sort may differ too.
  */
 function smallest(ranked: RankedPod[], k: number, now: number): RankedPod[] {
   const best: RankedPod[] = [];
