@@ -2,6 +2,7 @@ import type { Cluster } from '../cluster';
 import { TrafficError } from '../network/traffic';
 import type { CommandContext, CommandFn } from '../shell/types';
 import { runTraffic } from './traffic';
+import { takeFlag, UsageError } from './flags';
 import { ADDONS_HELP, runAddons } from './addons';
 
 /** SANDBOX_HELP is the text of `sandbox help`. */
@@ -27,8 +28,6 @@ Usage:
 ${ADDONS_HELP}  sandbox help                                 Show this help
 `;
 
-class UsageError extends Error {}
-
 /** createSandboxCommand returns the `sandbox` shell command over cluster. */
 export function createSandboxCommand(cluster: Cluster): CommandFn {
   return (ctx: CommandContext): number | Promise<number> => {
@@ -43,23 +42,6 @@ export function createSandboxCommand(cluster: Cluster): CommandFn {
       throw e;
     }
   };
-}
-
-/** takeFlag removes `--name V`, `--name=V` or `-s V` from args and returns V. */
-function takeFlag(args: string[], names: string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    for (const n of names) {
-      if (a === n) {
-        if (i + 1 >= args.length) throw new UsageError(`flag needs an argument: ${n}`);
-        const v = args[i + 1];
-        args.splice(i, 2);
-        return v;
-      }
-      if (a.startsWith(`${n}=`)) { args.splice(i, 1); return a.slice(n.length + 1); }
-    }
-  }
-  return undefined;
 }
 
 function expectArgs(args: string[], n: number, usage: string): void {

@@ -4,6 +4,7 @@ import type { Cluster } from '../cluster';
 import { createTrafficGenerator, TrafficError, type TrafficGenerator, type TrafficSourceSpec, type TrafficStats } from '../network/traffic';
 import type { CommandContext } from '../shell/types';
 import { humanDuration } from '../util';
+import { takeFlag } from './flags';
 
 const generators = new WeakMap<Cluster, TrafficGenerator>();
 
@@ -16,23 +17,6 @@ export function trafficGenerator(cluster: Cluster): TrafficGenerator {
 
 /** TRAFFIC_USAGE is the usage line of `sandbox traffic TARGET`. */
 export const TRAFFIC_USAGE = 'sandbox traffic svc/NAME|URL [--rps N] [-n NAMESPACE] [--from POD|node/NODE] [--path PATH]';
-
-/** takeFlag removes `--name V`, `--name=V` or `-s V` from args and returns V. */
-export function takeFlag(args: string[], names: string[]): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    for (const n of names) {
-      if (a === n) {
-        if (i + 1 >= args.length) throw new TrafficError(`flag needs an argument: ${n}`);
-        const v = args[i + 1];
-        args.splice(i, 2);
-        return v;
-      }
-      if (a.startsWith(`${n}=`)) { args.splice(i, 1); return a.slice(n.length + 1); }
-    }
-  }
-  return undefined;
-}
 
 function parseFrom(text: string): TrafficSourceSpec {
   const m = /^(?:(pod|pods|po|node|nodes|no)\/)?([a-z0-9]([-.a-z0-9]*[a-z0-9])?)$/.exec(text);
