@@ -1,13 +1,6 @@
 import type { HttpRequest, HttpResponse, ImageSpec, Process, ProgramContext } from './types';
 import { BUSYBOX_BINARIES, effectiveArgv, makeServer, runCommandLine } from './program';
-
-const p2 = (n: number) => String(n).padStart(2, '0');
-
-/** goLogTime formats ms as Go's log package prefix `2025/03/10 09:00:12`. */
-function goLogTime(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-}
+import { logTime } from './log-time';
 
 /** parseFlags reads cobra-style `--name=value` / `--name value` / `--flag` arguments. */
 function parseFlags(args: string[]): Map<string, string> {
@@ -81,7 +74,7 @@ function startAgnhost(ctx: ProgramContext): Process {
 /** runAgnhost runs one agnhost subcommand with its flags. */
 function runAgnhost(ctx: ProgramContext, image: ImageSpec, sub: string, rest: string[]): Process {
   const flags = parseFlags(rest);
-  const log = (msg: string) => ctx.log(`${goLogTime(ctx.now())} ${msg}`);
+  const log = (msg: string) => ctx.log(`${logTime(ctx.now())} ${msg}`);
   let clientPort = 40_000 + (ctx.podIP.split('.').reduce((a, o) => a + parseInt(o, 10), 0) * 97) % 20_000;
   const remote = (req: HttpRequest) => `${req.remoteAddr}:${clientPort = clientPort >= 60_999 ? 32_768 : clientPort + 1}`;
   const shutdown = { afterMs: 0, code: 2 };

@@ -3,7 +3,7 @@
 // (network/ingress); the controller process here logs, answers its health port and the default backend.
 import type { HttpRequest, HttpResponse, ImageSpec, ProgramContext } from './types';
 import { BUSYBOX_BINARIES, effectiveArgv, makeServer, runCommandLine } from './program';
-import { accessTime } from './nginx';
+import { accessTime, logTime } from './log-time';
 import { hex64 } from './digest';
 
 /** INGRESS_ACCESS_HEADER carries the outcome of a proxied request (JSON IngressAccess) to the controller process, which logs it. */
@@ -27,7 +27,6 @@ const TAGS = ['v1.10.0', 'v1.10.1', 'v1.11.0', 'v1.11.2', 'v1.11.3', 'v1.11.5',
   ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((p) => `v1.12.${p}`), ...[0, 1, 2, 3, 4].map((p) => `v1.13.${p}`), 'v1.14.0'];
 const BUILDS: Record<string, string> = { 'v1.12.0': 'ba7d5c2b6f2b4c9e1e0b8b4c5b6ea0d3c4c5d5a1', 'v1.12.1': '51c2b819690bbf1709b844dbf321a9acf6eda5a7' };
 
-const p2 = (n: number) => String(n).padStart(2, '0');
 const klog = (ms: number, level: 'I' | 'W', file: string, msg: string) => {
   const d = new Date(ms).toISOString();
   return `${level}${d.slice(5, 7)}${d.slice(8, 10)} ${d.slice(11, 23)}000       7 ${file}] ${msg}`;
@@ -124,7 +123,7 @@ function startController(ctx: ProgramContext, image: ImageSpec, version: string)
         klog(ctx.now(), 'I', 'nginx.go:393', '"Shutting down controller queues"'),
         klog(ctx.now(), 'I', 'nginx.go:401', '"Stopping admission controller"'),
         klog(ctx.now(), 'I', 'nginx.go:409', '"Stopping NGINX process"'),
-        `${new Date(ctx.now()).toISOString().slice(0, 10).replace(/-/g, '/')} ${p2(new Date(ctx.now()).getUTCHours())}:${p2(new Date(ctx.now()).getUTCMinutes())}:${p2(new Date(ctx.now()).getUTCSeconds())} [notice] 28#28: signal process started`,
+        `${logTime(ctx.now())} [notice] 28#28: signal process started`,
         klog(ctx.now(), 'I', 'nginx.go:422', '"NGINX process has stopped"'),
         klog(ctx.now(), 'I', 'sigterm.go:44', '"Handled quit, delaying controller exit for 10 seconds"'),
       ],

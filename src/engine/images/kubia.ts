@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponse, ImageSpec, ProgramContext } from './types';
 import { DEBIAN_BINARIES, effectiveArgv, makeServer, runCommandLine } from './program';
-import { httpDate } from './nginx';
+import { httpDate } from './log-time';
 
 /** KubiaVariant selects the app.js of one Kubernetes in Action image. */
 export type KubiaVariant = 'v1' | 'v2' | 'v3' | 'unhealthy';

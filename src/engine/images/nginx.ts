@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponse, ImageSpec, ProgramContext } from './types';
 import { BUSYBOX_BINARIES, DEBIAN_BINARIES, effectiveArgv, makeServer, runCommandLine } from './program';
+import { accessTime, httpDate, logTime } from './log-time';
 
 /** NGINX_INDEX is the stock /usr/share/nginx/html/index.html (615 bytes). */
 export const NGINX_INDEX = `<!DOCTYPE html>
@@ -26,29 +27,6 @@ Commercial support is available at
 </body>
 </html>
 `;
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const p2 = (n: number) => String(n).padStart(2, '0');
-
-/** nginxErrorTime formats ms as nginx's error-log time `2025/03/10 09:00:12`. */
-function errorTime(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-}
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-/** httpDate formats ms as an HTTP Date header (`Mon, 10 Mar 2025 09:00:12 GMT`). */
-export function httpDate(ms: number): string {
-  const d = new Date(ms);
-  return `${DAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} GMT`;
-}
-
-/** accessTime formats ms as the combined log format's `[10/Mar/2025:09:00:12 +0000]`. */
-export function accessTime(ms: number): string {
-  const d = new Date(ms);
-  return `[${p2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000]`;
-}
 
 const VERSIONS: Record<string, string> = { latest: '1.27.4', mainline: '1.27.4', stable: '1.26.3', '1.27': '1.27.4', '1.26': '1.26.3', '1.25': '1.25.5', '1.24': '1.24.0', '1.23': '1.23.4' };
 
@@ -101,7 +79,7 @@ function startNginx(ctx: ProgramContext, image: ImageSpec, v: string, alpine: bo
   const runsNginx = !overridden || argv.some((a) => a === 'nginx' || a.endsWith('/nginx') || a === 'nginx-debug');
   if (!runsNginx) return runCommandLine(ctx, image, alpine ? 'busybox' : 'gnu', argv);
   for (const l of ENTRYPOINT_LINES) ctx.log(l);
-  const t = errorTime(ctx.now());
+  const t = logTime(ctx.now());
   ctx.log(`${t} [notice] 1#1: using the "epoll" event method`);
   ctx.log(`${t} [notice] 1#1: nginx/${v}`);
   ctx.log(`${t} [notice] 1#1: built by gcc ${alpine ? '14.2.0 (Alpine 14.2.0) ' : '12.2.0 (Debian 12.2.0-14) '}`);
@@ -136,8 +114,8 @@ function startNginx(ctx: ProgramContext, image: ImageSpec, v: string, alpine: bo
     onSignal: (sig) => sig === 'SIGINT' ? undefined : {
       afterMs: 80,
       code: 0,
-      lines: [3, 29, 30].map((n) => n === 3 ? `${errorTime(ctx.now())} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down` : `${errorTime(ctx.now())} [notice] ${n}#${n}: gracefully shutting down`)
-        .concat([`${errorTime(ctx.now())} [notice] 1#1: exit`]),
+      lines: [3, 29, 30].map((n) => n === 3 ? `${logTime(ctx.now())} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down` : `${logTime(ctx.now())} [notice] ${n}#${n}: gracefully shutting down`)
+        .concat([`${logTime(ctx.now())} [notice] 1#1: exit`]),
     },
   });
 }
