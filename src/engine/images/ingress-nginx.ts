@@ -5,6 +5,7 @@ import type { HttpRequest, HttpResponse, ImageSpec, ProgramContext } from './typ
 import { BUSYBOX_BINARIES, effectiveArgv, makeServer, runCommandLine } from './program';
 import { accessTime, logTime } from './log-time';
 import { hex64 } from './digest';
+import { nginxErrorPage } from './nginx';
 
 /** INGRESS_ACCESS_HEADER carries the outcome of a proxied request (JSON IngressAccess) to the controller process, which logs it. */
 export const INGRESS_ACCESS_HEADER = 'x-sandbox-ingress-access';
@@ -33,15 +34,7 @@ const klog = (ms: number, level: 'I' | 'W', file: string, msg: string) => {
 };
 
 /** nginxPage is nginx's built-in error page with server_tokens off (ingress-nginx hides the version). */
-export function nginxPage(status: number): string {
-  const text = `${status} ${REASONS[status] ?? 'Error'}`;
-  return `<html>\r\n<head><title>${text}</title></head>\r\n<body>\r\n<center><h1>${text}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
-}
-
-const REASONS: Record<number, string> = {
-  301: 'Moved Permanently', 302: 'Found', 308: 'Permanent Redirect', 400: 'Bad Request', 404: 'Not Found',
-  502: 'Bad Gateway', 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out',
-};
+export function nginxPage(status: number): string { return nginxErrorPage(status, 'nginx'); }
 
 const secs = (ms: number) => (Math.max(0, ms) / 1000).toFixed(3);
 

@@ -97,7 +97,7 @@ function startNginx(ctx: ProgramContext, image: ImageSpec, v: string, alpine: bo
     const file = ctx.fs.get(`/usr/share/nginx/html${path.endsWith('/') ? path + 'index.html' : path}`);
     const ok = req.method === 'GET' || req.method === 'HEAD';
     const status = file !== undefined ? (ok ? 200 : 405) : 404;
-    const body = status === 200 ? file ?? '' : errorPage(status, v);
+    const body = status === 200 ? file ?? '' : nginxErrorPage(status, `nginx/${v}`);
     const head = req.method === 'HEAD';
     const h = (k: string) => req.headers[k] || '-';
     // log_format main: $remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" "$http_x_forwarded_for"
@@ -120,7 +120,14 @@ function startNginx(ctx: ProgramContext, image: ImageSpec, v: string, alpine: bo
   });
 }
 
-function errorPage(status: number, v: string): string {
-  const text = status === 404 ? '404 Not Found' : '405 Not Allowed';
-  return `<html>\r\n<head><title>${text}</title></head>\r\n<body>\r\n<center><h1>${text}</h1></center>\r\n<hr><center>nginx/${v}</center>\r\n</body>\r\n</html>\r\n`;
+/** nginxErrorPage is nginx's built-in error page; server is its footer (`nginx/1.27.4`, or `nginx` with server_tokens off). */
+export function nginxErrorPage(status: number, server: string): string {
+  const text = `${status} ${ERROR_REASONS[status] ?? 'Error'}`;
+  return `<html>\r\n<head><title>${text}</title></head>\r\n<body>\r\n<center><h1>${text}</h1></center>\r\n<hr><center>${server}</center>\r\n</body>\r\n</html>\r\n`;
 }
+
+// nginx's own reason phrases (ngx_http_special_response.c), not the RFC's.
+const ERROR_REASONS: Record<number, string> = {
+  301: 'Moved Permanently', 302: 'Found', 308: 'Permanent Redirect', 400: 'Bad Request', 404: 'Not Found', 405: 'Not Allowed',
+  502: 'Bad Gateway', 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out',
+};
