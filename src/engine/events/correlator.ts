@@ -28,6 +28,11 @@ export class Lru<V> {
   add(key: string, value: V): void {
     const n = this.m.get(key);
     if (n) { n.value = value; this.refresh(n); return; }
+    this.insert(key, value);
+  }
+
+  /** insert adds a key get has just missed (no second lookup). */
+  insert(key: string, value: V): void {
     const node: LruNode<V> = { key, value, prev: this.newest, next: undefined };
     if (this.newest) this.newest.next = node; else this.oldest = node;
     this.newest = node;
@@ -63,7 +68,7 @@ export class SpamFilter {
   allow(key: string): boolean {
     const now = this.clock.now();
     let b = this.buckets.get(key);
-    if (!b) { b = { tokens: SPAM_BURST, at: now }; this.buckets.add(key, b); }
+    if (!b) { b = { tokens: SPAM_BURST, at: now }; this.buckets.insert(key, b); }
     const refill = Math.floor((now - b.at) / SPAM_REFILL_MS);
     if (refill > 0) { b.tokens = Math.min(SPAM_BURST, b.tokens + refill); b.at += refill * SPAM_REFILL_MS; }
     if (b.tokens <= 0) return false;
@@ -85,7 +90,8 @@ export class SimilarEvents {
   observe(key: string, message: string): boolean {
     const now = this.clock.now();
     let r = this.records.get(key);
-    if (!r || now - r.last > SIMILAR_WINDOW_MS) { r = { first: undefined, messages: undefined, last: now }; this.records.add(key, r); }
+    if (!r) { r = { first: undefined, messages: undefined, last: now }; this.records.insert(key, r); }
+    else if (now - r.last > SIMILAR_WINDOW_MS) { r = { first: undefined, messages: undefined, last: now }; this.records.add(key, r); }
     r.last = now;
     if (r.messages) r.messages.add(message);
     else if (r.first === undefined) r.first = message;

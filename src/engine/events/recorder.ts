@@ -89,11 +89,10 @@ export function createEventRecorder(opts: EventRecorderOptions): EventRecorder {
       // Models EventCorrelate: the logger counts the occurrence before the spam filter decides, so a
       // throttled repeat still raises the count the next written PATCH carries.
       const prev = observed.get(key);
-      const count = prev ? prev.count + 1 : 1;
-      const name = prev?.name ?? `${involved.name ?? ''}.${unixNanoHex(now)}`;
-      const evNamespace = prev?.namespace ?? namespace;
-      const first = prev?.firstTimestamp ?? ts;
-      observed.add(key, { name, namespace: evNamespace, count, firstTimestamp: first });
+      let o = prev;
+      if (o) o.count++;
+      else observed.insert(key, (o = { name: `${involved.name ?? ''}.${unixNanoHex(now)}`, namespace, count: 1, firstTimestamp: ts }));
+      const { name, namespace: evNamespace, count, firstTimestamp: first } = o;
       if (!spam.allow(spamKey)) return;
       try {
         if (prev) {

@@ -22,11 +22,31 @@ export function referenceOf(obj: KObject, fieldPath?: string): ObjectReference {
  * part, strictly increasing per recorder so names sort in recording order as they do upstream.
  */
 export function nanoClock(rng: Rng): (ms: number) => string {
-  let last = 0n;
+  // The nanosecond count is ms * 1e6 + sub (sub < 1e6), kept as two exact numbers instead of BigInts.
+  let lastMs = 0;
+  let lastSub = 0;
   return (ms) => {
-    let n = BigInt(Math.floor(ms)) * 1000000n + BigInt(rng.int(100000));
-    if (n <= last) n = last + 1n + BigInt(rng.int(5000));
-    last = n;
-    return n.toString(16);
+    let whole = Math.floor(ms);
+    let sub = rng.int(100000);
+    if (whole < lastMs || (whole === lastMs && sub <= lastSub)) {
+      whole = lastMs;
+      sub = lastSub + 1 + rng.int(5000);
+      if (sub >= 1e6) { whole++; sub -= 1e6; }
+    }
+    lastMs = whole;
+    lastSub = sub;
+    return hexNanos(whole, sub);
   };
+}
+
+const TWO_32 = 2 ** 32;
+
+/** hexNanos is the hex of ms * 1e6 + sub, computed in two 32-bit halves (the product exceeds 2^53). */
+function hexNanos(ms: number, sub: number): string {
+  const msHi = Math.floor(ms / TWO_32);
+  let lo = (ms - msHi * TWO_32) * 1e6 + sub;
+  const carry = Math.floor(lo / TWO_32);
+  lo -= carry * TWO_32;
+  const hi = msHi * 1e6 + carry;
+  return hi ? hi.toString(16) + lo.toString(16).padStart(8, '0') : lo.toString(16);
 }
