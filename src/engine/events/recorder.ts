@@ -89,10 +89,10 @@ export function createEventRecorder(opts: EventRecorderOptions): EventRecorder {
       // Models EventCorrelate: the logger counts the occurrence before the spam filter decides, so a
       // throttled repeat still raises the count the next written PATCH carries.
       const prev = observed.get(key);
-      let o = prev;
-      if (o) o.count++;
-      else observed.insert(key, (o = { name: `${involved.name ?? ''}.${unixNanoHex(now)}`, namespace, count: 1, firstTimestamp: ts }));
-      const { name, namespace: evNamespace, count, firstTimestamp: first } = o;
+      const o = prev ?? { name: `${involved.name ?? ''}.${unixNanoHex(now)}`, namespace, count: 0, firstTimestamp: ts };
+      if (!prev) observed.insert(key, o);
+      const count = ++o.count;
+      const { name, namespace: evNamespace, firstTimestamp: first } = o;
       if (!spam.allow(spamKey)) return;
       try {
         if (prev) {
