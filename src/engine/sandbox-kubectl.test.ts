@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createSandbox, type Sandbox } from './sandbox';
 import { InterruptController } from './util';
+import { EOF_LINE } from './sandbox-shell';
 
 async function withPods(...lines: string[]): Promise<Sandbox> {
   const sb = createSandbox();
@@ -197,6 +198,29 @@ describe('kubectl exec', () => {
     await sb.run('kubectl exec -it bb -- sh');
     const r = await sb.run('echo bye; exit 2');
     expect(r.output).toBe('bye\ncommand terminated with exit code 2\n');
+    expect(sb.prompt()).toBeUndefined();
+    sb.cluster.stop();
+  });
+
+  it('Ctrl-D on an empty line ends the container shell as each shell does', async () => {
+    const sb = await withPods('kubectl run bb --image=busybox -- sleep 3600', 'kubectl run web --image=nginx');
+    // busybox ash prints nothing at end of input; the shell exits with the last command's status.
+    await sb.run('kubectl exec -it bb -- sh');
+    await sb.run('false');
+    const ash = await sb.run(EOF_LINE);
+    expect(ash.output).toBe('command terminated with exit code 1\n');
+    expect(sb.prompt()).toBeUndefined();
+    // dash ends the prompt's line; bash says exit (after readline's newline), also for a typed exit.
+    await sb.run('kubectl exec -it web -- sh');
+    expect((await sb.run(EOF_LINE)).output).toBe('\n');
+    await sb.run('kubectl exec -it web -- bash');
+    expect((await sb.run(EOF_LINE)).output).toBe('\nexit\n');
+    await sb.run('kubectl exec -it web -- bash');
+    expect((await sb.run('exit 4')).output).toBe('exit\ncommand terminated with exit code 4\n');
+    expect(sb.prompt()).toBeUndefined();
+    // Without a terminal no shell is interactive: nothing is printed.
+    await sb.run('kubectl exec -i web -- bash');
+    expect((await sb.run(EOF_LINE)).output).toBe('');
     expect(sb.prompt()).toBeUndefined();
     sb.cluster.stop();
   });

@@ -4,6 +4,9 @@
 import type { ExecResult } from './images';
 import type { TimeDriver, Interrupt } from './util';
 
+/** EOF_LINE is the line a terminal sends for Ctrl-D on an empty line: end of input for the program reading it. */
+export const EOF_LINE = '\x04';
+
 /** LineIO is where one line of an interactive program writes, and its Ctrl-C. */
 export interface LineIO { stdout(s: string): void; stderr(s: string): void; interrupt: Interrupt }
 
@@ -11,7 +14,7 @@ export interface LineIO { stdout(s: string): void; stderr(s: string): void; inte
 export interface InputHandler {
   /** prompt is what the terminal shows before the next line ('' when there is no TTY). */
   prompt(): string;
-  /** line runs one input; resolves true when the program has ended (its exit code is then exitCode). */
+  /** line runs one input (EOF_LINE: end of input); resolves true when the program has ended (its exit code is then exitCode). */
   line(input: string, io: LineIO): Promise<boolean>;
   /** exitCode is the status the program ended with (the last command's status until then). */
   readonly exitCode: number;
@@ -72,6 +75,10 @@ export function openContainerShell(o: ContainerShellOptions): InputHandler | Exe
     if (busybox) return `${shown()} # `;
     return '# ';
   };
+  // What an interactive shell prints as it ends: bash says `exit` (after readline's newline on Ctrl-D);
+  // dash ends the prompt's line on Ctrl-D; busybox ash prints nothing. Without a TTY none of them is interactive.
+  const onExit = (): string => (o.tty && bin === 'bash' ? 'exit\n' : '');
+  const onEof = (): string => (!o.tty || (busybox && bin !== 'bash') ? '' : bin === 'bash' ? '\nexit\n' : '\n');
 
   const run = async (script: string, io: LineIO): Promise<number | 'gone'> => {
     const prefix = [...vars].map(([k, v]) => `export ${k}=${quote(v)}; `).join('') + (cwd !== '/' ? `cd ${quote(cwd)}; ` : '');
@@ -91,10 +98,16 @@ export function openContainerShell(o: ContainerShellOptions): InputHandler | Exe
     get exitCode() { return exitCode; },
     async line(input, io) {
       const text = input.replace(/\n+$/, '');
+      // End of input: the shell exits with the last command's status.
+      if (text === EOF_LINE) { io.stdout(onEof()); return true; }
       const trimmed = text.trim();
       if (!trimmed || trimmed.startsWith('#')) return false;
       const exit = /^exit(?:\s+(-?\d+))?\s*;?$/.exec(trimmed);
-      if (exit) { if (exit[1] !== undefined) exitCode = ((parseInt(exit[1], 10) % 256) + 256) % 256; return true; }
+      if (exit) {
+        if (exit[1] !== undefined) exitCode = ((parseInt(exit[1], 10) % 256) + 256) % 256;
+        io.stdout(onExit());
+        return true;
+      }
       const cd = /^cd(?:\s+(\S+))?\s*$/.exec(trimmed);
       if (cd) {
         const target = !cd[1] || cd[1] === '~' ? home : cd[1] === '-' ? cwd : normalize(cwd, cd[1].replace(/^~(?=\/)/, home));
@@ -109,7 +122,7 @@ export function openContainerShell(o: ContainerShellOptions): InputHandler | Exe
       if (r === 'gone') { exitCode = 137; return true; }
       exitCode = r;
       // `cmd; exit N` (or `... && exit`) ends the shell too, with the status the script exited with.
-      if (/(?:^|;|&&|\|\|)\s*exit(?:\s+-?\d+)?\s*;?\s*$/.test(trimmed) && !/^\s*(if|while|for|case)\b/.test(trimmed)) return true;
+      if (/(?:^|;|&&|\|\|)\s*exit(?:\s+-?\d+)?\s*;?\s*$/.test(trimmed) && !/^\s*(if|while|for|case)\b/.test(trimmed)) { io.stdout(onExit()); return true; }
       if (assign && r === 0) vars.set(assign[1], assign[2].replace(/^(['"])(.*)\1$/, '$2'));
       return false;
     },
