@@ -40,6 +40,26 @@ test('Ctrl-C interrupts sleep and prints ^C', async ({ page }, testInfo) => {
   await page.screenshot({ path: testInfo.outputPath('ctrl-c.png') });
 });
 
+test('Ctrl-D leaves a container shell opened with kubectl exec -it, and does nothing at the workstation prompt', async ({ page }, testInfo) => {
+  await openSandbox(page);
+  await typeLine(page, 'kubectl run web --image=nginx');
+  await waitForTerminal(page, /pod\/web created/);
+  await page.getByLabel('Speed').selectOption('16');
+  await typeLine(page, 'kubectl wait --for=condition=Ready pod/web --timeout=120s');
+  await waitForTerminal(page, /pod\/web condition met\nroot@master:~#$/, 15_000);
+  await typeLine(page, 'kubectl exec -it web -- bash');
+  await waitForTerminal(page, /root@web:\/#$/);
+  await typeLine(page, 'hostname');
+  await waitForTerminal(page, /^web\nroot@web:\/#$/m);
+  // bash says exit on end of input, on the line after its prompt; kubectl then returns to the workstation shell.
+  await page.keyboard.press('Control+d');
+  await waitForTerminal(page, /^web\nroot@web:\/#\nexit\nroot@master:~#$/m);
+  await page.keyboard.press('Control+d');
+  await typeLine(page, 'echo $?');
+  await waitForTerminal(page, /exit\nroot@master:~# echo \$\?\n0\nroot@master:~#$/);
+  await page.screenshot({ path: testInfo.outputPath('ctrl-d.png') });
+});
+
 test('line editing, history and Tab completion', async ({ page }, testInfo) => {
   await openSandbox(page);
   await typeLine(page, 'echo one');

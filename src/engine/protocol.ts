@@ -11,6 +11,8 @@ import type { TrafficStats } from './network/traffic';
 export { humanDuration } from './util/time';
 /** podCells is the READY, STATUS and RESTARTS cells of kubectl's pod table (the map's pod labels and colours). */
 export { podCells } from './api/printers/pod';
+/** EOF_LINE is the `line` the terminal sends for Ctrl-D on an empty line while a program (a container shell) reads it. */
+export { EOF_LINE } from './sandbox-shell';
 
 export type { KObject } from './types';
 export type { TrafficTrace, Peer, Hop } from './network/types';
@@ -109,8 +111,11 @@ export type SandboxEvent =
   | ({ type: 'diff' } & ObjectDiff)
   /** output is terminal text (with \n line ends); stderr is kept apart so the terminal can colour it. */
   | { type: 'output'; stream: 'stdout' | 'stderr'; data: string }
-  /** prompt says the worker waits for a line: PS1 after a command ends (with its exit code), PS2 `> ` for continuations. */
-  | { type: 'prompt'; text: string; continuation: boolean; code?: number }
+  /**
+   * prompt says the worker waits for a line: PS1 after a command ends (with its exit code), PS2 `> ` for
+   * continuations; nested when an interactive program (a container shell) reads the line, so Ctrl-D ends it.
+   */
+  | { type: 'prompt'; text: string; continuation: boolean; code?: number; nested?: boolean }
   /** busy says a command started running (the terminal then only forwards Ctrl-C). */
   | { type: 'busy' }
   | { type: 'time'; time: TimeState }

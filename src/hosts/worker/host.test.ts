@@ -1,5 +1,5 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import type { SandboxEvent, SavedSandbox } from '../../engine/protocol';
+import { EOF_LINE, type SandboxEvent, type SavedSandbox } from '../../engine/protocol';
 import { WorkerHost } from './host';
 import { settle } from './replay';
 
@@ -124,5 +124,36 @@ describe('WorkerHost', () => {
     expect(r.last('file')?.content).toBe('hello\n');
     for (let i = 0; i < 25; i++) { r.advanceReal(1000); await settle(); await new Promise((res) => setTimeout(res, 55)); }
     await r.waitFor(() => r.text().includes('pod "web" deleted'));
+  });
+
+  it('Ctrl-D ends a container shell, is ignored by the workstation shell, and is replayed on restore', async () => {
+    const h = await started();
+    const prompts = () => h.events.filter((e) => e.type === 'prompt').length;
+    const typed = async (line: string) => { const n = prompts(); h.host.handle({ type: 'line', line }); await h.waitFor(() => prompts() > n); };
+    h.host.handle({ type: 'speed', speed: 16 });
+    await typed('kubectl run bb --image=busybox -- sleep 3600');
+    h.host.handle({ type: 'line', line: 'sleep 30' });
+    for (let i = 0; i < 20 && prompts() < 3; i++) { h.advanceReal(1000); await settle(); await new Promise((res) => setTimeout(res, 30)); }
+    await typed('kubectl exec -it bb -- sh');
+    expect(h.last('prompt')).toMatchObject({ text: '/ # ', nested: true });
+    await typed('false');
+    h.host.handle({ type: 'line', line: EOF_LINE });
+    await h.waitFor(() => h.text().endsWith('/ # command terminated with exit code 1\nroot@master:~# '));
+    expect(h.last('prompt')?.nested).toBeUndefined();
+    // At the workstation prompt Ctrl-D only moves to a fresh prompt (the tab cannot log out).
+    h.host.handle({ type: 'line', line: EOF_LINE });
+    await h.waitFor(() => h.text().endsWith('exit code 1\nroot@master:~# \nroot@master:~# '));
+    expect(h.text()).not.toContain('command not found');
+
+    h.host.handle({ type: 'export', id: 2 });
+    await h.waitFor(() => h.events.some((e) => e.type === 'exported'));
+    const saved = (h.last('exported') as { saved: SavedSandbox }).saved;
+    const r = harness();
+    hosts.push(r.host);
+    r.host.handle({ type: 'init', version: 1, saved });
+    await r.waitFor(() => r.events.some((e) => e.type === 'restored'));
+    expect(r.last('restored')?.transcript).toContain('/ # false\n/ # command terminated with exit code 1\n');
+    await r.waitFor(() => r.last('prompt')?.text === 'root@master:~# ');
+    expect(r.last('prompt')?.nested).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { SavedSandbox, Scenario } from '../../engine/protocol';
+import { EOF_LINE, type SavedSandbox, type Scenario } from '../../engine/protocol';
 import { Session, type Emit } from './session';
 
 /** TRANSCRIPT_CAP is how much replayed terminal text is shown again after a restore. */
@@ -44,7 +44,8 @@ export async function restoreSession(saved: SavedSandbox, emit: Emit): Promise<{
     await settle();
     switch (e.kind) {
       case 'input':
-        transcript += e.input;
+        // Ctrl-D is not echoed; what the shell printed for it follows in the output.
+        if (e.input !== `${EOF_LINE}\n`) transcript += e.input;
         session.line(e.input.replace(/\n$/, ''));
         break;
       case 'interrupt':

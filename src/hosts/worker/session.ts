@@ -1,6 +1,6 @@
 import { createSandbox, type Sandbox } from '../../engine/sandbox';
 import { InterruptController } from '../../engine/util';
-import type { LogEntry, SandboxEvent } from '../../engine/protocol';
+import { EOF_LINE, type LogEntry, type SandboxEvent } from '../../engine/protocol';
 import { OutputBuffer } from './output';
 
 /** PS2 is bash's continuation prompt. */
@@ -73,6 +73,15 @@ export class Session {
   /** line takes one typed line; it runs the input once complete, else asks for a continuation. */
   line(line: string): void {
     if (this.busy) return;
+    if (line === EOF_LINE && this.sandbox.prompt() === undefined) {
+      // Ctrl-D reached the workstation shell (its program ended meanwhile): it cannot log out; a fresh prompt.
+      this.pendingLines = '';
+      this.out.push('stdout', '\n');
+      this.emitPrompt();
+      const next = this.queue.shift();
+      if (next !== undefined) this.run(next);
+      return;
+    }
     this.pendingLines += line + '\n';
     const input = this.pendingLines;
     if (!input.trim()) { this.pendingLines = ''; this.emitPrompt(); return; }
@@ -84,6 +93,8 @@ export class Session {
   /** run executes a complete input as if typed: echoed after the prompt, queued behind a running command. */
   run(input: string): void {
     if (this.busy || this.pendingLines) { this.queue.push(input); return; }
+    // A shared session's Ctrl-D is not echoed: it goes where a typed one goes.
+    if (input.replace(/\n*$/, '') === EOF_LINE) { this.line(EOF_LINE); return; }
     this.out.push('stdout', input.replace(/\n*$/, '\n'));
     this.start(input.replace(/\n*$/, '\n'));
   }
@@ -129,7 +140,8 @@ export class Session {
   /** emitPrompt flushes output and shows PS1. */
   emitPrompt(code?: number): void {
     this.flush();
-    this.emit({ type: 'prompt', text: this.prompt(), continuation: false, code });
+    const nested = this.sandbox.prompt() !== undefined;
+    this.emit({ type: 'prompt', text: this.prompt(), continuation: false, code, ...(nested ? { nested } : {}) });
   }
 
   /** flush sends buffered terminal output. */

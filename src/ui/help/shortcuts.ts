@@ -21,6 +21,7 @@ export const TERMINAL_KEYS: Shortcut[] = [
   { keys: 'Tab', action: 'Complete commands, resources, names and files' },
   { keys: 'Ctrl-U / Ctrl-K / Ctrl-W', action: 'Delete to line start / to line end / previous word' },
   { keys: 'Ctrl-C', action: 'Interrupt the running command (copies when text is selected)' },
+  { keys: 'Ctrl-D', action: 'On an empty line: leave a container shell (kubectl exec -it)' },
   { keys: 'Ctrl-L', action: 'Clear the screen' },
   { keys: 'Ctrl-Shift-C / Ctrl-Shift-V', action: 'Copy / paste (a multi-line paste runs line by line)' },
 ];

@@ -1,4 +1,4 @@
-import type { SandboxEvent } from '../../engine/protocol';
+import { EOF_LINE, type SandboxEvent } from '../../engine/protocol';
 import type { TerminalView } from '../adapters/xterm';
 import { colorize, commonPrefix, formatCandidates, type ColorState } from './colorize';
 import { LineEditor, splitKeys } from './line-editor';
@@ -25,6 +25,8 @@ export class TerminalController {
   private typeahead = '';
   private color: ColorState = { atLineStart: true };
   private completing = false;
+  /** nested is true while a program the worker runs (a container shell) reads the line. */
+  private nested = false;
 
   constructor(private view: TerminalView, private port: TerminalPort) {
     view.onData((data) => this.onData(data));
@@ -38,6 +40,7 @@ export class TerminalController {
         this.editor.history = [...ev.history];
         this.color = { atLineStart: true };
         this.waiting = true;
+        this.nested = false;
         break;
       case 'restored':
         if (ev.transcript) this.write(ev.transcript.replace(/\n?$/, '\n'));
@@ -53,6 +56,7 @@ export class TerminalController {
         break;
       case 'prompt':
         if (!ev.continuation) this.ps1 = ev.text;
+        this.nested = !!ev.nested;
         this.showPrompt(ev.text);
         break;
       default:
@@ -124,6 +128,11 @@ export class TerminalController {
         this.redraw();
         break;
       case 'complete': void this.complete(); break;
+      case 'eof':
+        // Ctrl-D is not echoed; the program's own output (bash's `exit`) and the next prompt follow.
+        // The workstation shell cannot log out of the tab, so there it does nothing.
+        if (this.nested) { this.waiting = true; this.port.line(EOF_LINE); }
+        break;
       case 'none': break;
     }
   }

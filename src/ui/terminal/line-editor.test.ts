@@ -17,6 +17,15 @@ describe('LineEditor', () => {
     expect(ed.cursor).toBe(ed.buffer.length);
   });
 
+  it('Ctrl-D deletes the character under the cursor, and on an empty line is end of input', () => {
+    const ed = typed(['abc', '\x01', '\x04']);
+    expect(ed.buffer).toBe('bc');
+    expect(ed.key('\x05')).toEqual({ type: 'redraw' });
+    expect(ed.key('\x04')).toEqual({ type: 'none' });
+    ed.key('\x15');
+    expect(ed.key('\x04')).toEqual({ type: 'eof' });
+  });
+
   it('kills to start, to end and the previous word', () => {
     const ed = typed(['echo one two', '\x17']);
     expect(ed.buffer).toBe('echo one ');

@@ -5,6 +5,8 @@ export type EditorAction =
   | { type: 'interrupt' }
   | { type: 'clear' }
   | { type: 'complete' }
+  /** eof is Ctrl-D on an empty line (end of input). */
+  | { type: 'eof' }
   | { type: 'none' };
 
 /** KEY_SEQUENCES maps the escape sequences xterm sends for editing keys to their names. */
@@ -38,7 +40,7 @@ export class LineEditor {
       case 'enter': { const line = b; this.reset(); return { type: 'submit', line }; }
       case 'backspace': if (c === 0) return { type: 'none' }; this.set(b.slice(0, c - 1) + b.slice(c), c - 1); return { type: 'redraw' };
       case 'delete': if (c >= b.length) return { type: 'none' }; this.set(b.slice(0, c) + b.slice(c + 1), c); return { type: 'redraw' };
-      case 'eof': if (c >= b.length) return { type: 'none' }; this.set(b.slice(0, c) + b.slice(c + 1), c); return { type: 'redraw' };
+      case 'eof': if (!b) return { type: 'eof' }; if (c >= b.length) return { type: 'none' }; this.set(b.slice(0, c) + b.slice(c + 1), c); return { type: 'redraw' };
       case 'left': return this.move(c - 1);
       case 'right': return this.move(c + 1);
       case 'home': return this.move(0);
