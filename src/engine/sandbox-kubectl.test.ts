@@ -202,6 +202,19 @@ describe('kubectl exec', () => {
     sb.cluster.stop();
   });
 
+  it("a terminal merges the container's stderr into its output in the order written", async () => {
+    const sb = await withPods('kubectl run web --image=nginx');
+    const script = `sh -c 'echo a; echo b >&2; echo c'`;
+    const plain = await sb.run(`kubectl exec web -- ${script}`);
+    expect([plain.stdout, plain.stderr]).toEqual(['a\nc\n', 'b\n']);
+    const tty = await sb.run(`kubectl exec -it web -- ${script}`);
+    expect([tty.stdout, tty.stderr]).toEqual(['a\nb\nc\n', '']);
+    await sb.run('kubectl exec -it web -- bash');
+    expect((await sb.run('echo a; ls /nope; echo c')).output).toBe("a\nls: cannot access '/nope': No such file or directory\nc\n");
+    await sb.run('exit');
+    sb.cluster.stop();
+  });
+
   it('Ctrl-D on an empty line ends the container shell as each shell does', async () => {
     const sb = await withPods('kubectl run bb --image=busybox -- sleep 3600', 'kubectl run web --image=nginx');
     // busybox ash prints nothing at end of input; the shell exits with the last command's status.

@@ -483,7 +483,8 @@ function psOutput(env: ShEnv, args: string[]): string {
 /** execSync runs argv to completion inside a container (kubectl exec, exec probes), skipping sleeps but timing them; stdin is the command's standard input. */
 export function execSync(argv: string[], env: Omit<ShEnv, 'out' | 'err'>, stdin = '', tty = false): ExecResult {
   let stdout = '', stderr = '';
-  const full: ShEnv = { ...env, stdin, tty, out: (t) => { stdout += t; }, err: (t) => { stderr += t; } };
+  // With a TTY the process has one output stream (the pty): stderr lands in it, in the order written.
+  const full: ShEnv = { ...env, stdin, tty, out: (t) => { stdout += t; }, err: tty ? (t) => { stdout += t; } : (t) => { stderr += t; } };
   // containerd's message ends the line before kubectl's `command terminated with exit code 126`.
   if (!argv.length) return { exitCode: 126, stdout, stderr: `${ociNotFound('')}\n` };
   const bin = argv[0].split('/').pop() ?? argv[0];

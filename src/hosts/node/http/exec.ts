@@ -21,8 +21,11 @@ export const EXEC_PROTOCOL = 'v5.channel.k8s.io';
 /** ExecResultLike is the outcome of one command run in a simulated container. */
 export interface ExecResultLike { exitCode: number; stdout: string; stderr: string }
 
-/** ExecTarget is a resolved container: run executes argv there (stdin is what the client sent, if any). */
-export interface ExecTarget { run(command: string[], stdin: string): ExecResultLike }
+/**
+ * ExecTarget is a resolved container: run executes argv there (stdin is what the client sent, if any);
+ * with tty the command's stderr comes within its stdout, in the order written.
+ */
+export interface ExecTarget { run(command: string[], stdin: string, tty: boolean): ExecResultLike }
 
 /**
  * ExecProvider resolves namespace/pod/container to a runnable target, or answers the HTTP error
@@ -90,7 +93,7 @@ export function runExecSession(opts: UpgradeOptions, exec: ExecTarget, p: ExecPa
   let finished = false;
   const run = (argv: string[], input: string): ExecResultLike => {
     opts.beforeRequest?.();
-    try { return exec.run(argv, input); } finally { opts.afterRequest?.(); }
+    try { return exec.run(argv, input, p.tty); } finally { opts.afterRequest?.(); }
   };
   const end = (r: ExecResultLike, status: Record<string, unknown>) => {
     if (finished) return;

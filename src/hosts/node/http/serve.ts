@@ -119,7 +119,7 @@ export function clusterExec(cluster: Cluster): ExecProvider {
     const running = node ? cluster.kubelet(node)?.container(ns, pod, name) : undefined;
     // The kubelet's plain-text answer, which kubectl shows as `unable to upgrade connection: ...`.
     if (!running) return { code: 404, text: `container not found ("${name}")` };
-    return { run: (command, stdin) => running.process.exec(command, stdin) };
+    return { run: (command, stdin, tty) => running.process.exec(command, stdin, tty) };
   };
 }
 
