@@ -88,5 +88,10 @@ export function goJson(v: unknown): string {
     if (isObj(x)) return Object.fromEntries(Object.keys(x).sort().map((k) => [k, sort(x[k])]));
     return x;
   };
-  return JSON.stringify(sort(v)).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  return goMarshal(sort(v));
+}
+
+/** goMarshal marshals like Go's encoding/json on a typed value (keys as given, i.e. struct order), HTML-escaped. */
+export function goMarshal(v: unknown): string {
+  return JSON.stringify(v).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

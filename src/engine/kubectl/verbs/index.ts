@@ -2,9 +2,10 @@ import type { VerbFn } from '../env';
 import { annotateVerb, labelVerb } from './label';
 import { apiResourcesVerb, apiVersionsVerb } from './api-resources';
 import { applyVerb } from './apply';
+import { applyViewLastAppliedVerb } from './apply/view-last-applied';
 import { clusterInfoVerb } from './cluster-info';
 import { CONFIG_VERBS } from './config';
-import { createConfigMapVerb, createDeploymentVerb, createNamespaceVerb, createSecretGenericVerb, createVerb } from './create';
+import { createConfigMapVerb, createDeploymentVerb, createNamespaceVerb, createSecretDockerRegistryVerb, createSecretGenericVerb, createVerb } from './create';
 import { deleteVerb } from './delete';
 import { createIngressVerb } from './create/ingress';
 import { createCronJobVerb, createJobVerb, createServiceClusterIPVerb, createServiceExternalNameVerb, createServiceLoadBalancerVerb, createServiceNodePortVerb } from './create/generators';
@@ -43,6 +44,7 @@ export const VERBS: Record<string, VerbFn> = {
   'create deployment': createDeploymentVerb,
   'create configmap': createConfigMapVerb,
   'create secret generic': createSecretGenericVerb,
+  'create secret docker-registry': createSecretDockerRegistryVerb,
   'create job': createJobVerb,
   'create cronjob': createCronJobVerb,
   'create ingress': createIngressVerb,
@@ -51,6 +53,7 @@ export const VERBS: Record<string, VerbFn> = {
   'create service loadbalancer': createServiceLoadBalancerVerb,
   'create service externalname': createServiceExternalNameVerb,
   apply: applyVerb,
+  'apply view-last-applied': applyViewLastAppliedVerb,
   run: runVerb,
   delete: deleteVerb,
   logs: logsVerb,

@@ -8,11 +8,8 @@ import { readManifests } from '../../manifest';
 import { clientResource } from '../../resources';
 import { threeWayMergePatch } from '../../apply-patch';
 import { createOutcome } from './outcome';
-import { withLastAppliedFor } from './last-applied';
+import { LAST_APPLIED, withLastAppliedFor } from './last-applied';
 import { dryRunMode, validation } from '../common';
-
-/** LAST_APPLIED is the annotation client-side apply keeps the previous manifest in. */
-export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** applyVerb implements `kubectl apply -f`. */
 export function applyVerb(env: Env): number {
@@ -40,7 +37,7 @@ export function applyVerb(env: Env): number {
         createOutcome(env, def, obj, 'serverside-applied', dry);
         continue;
       }
-      const modified = withLastAppliedFor(withChangeCause(env, item.obj!));
+      const modified = withLastAppliedFor(withChangeCause(env, item.obj!), item.namespace);
       if (!live) {
         creating = true;
         const created = dry === 'client' ? modified : env.client.create(res, item.namespace, modified, { dryRun: dry === 'server', ...validated });

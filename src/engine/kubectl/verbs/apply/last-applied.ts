@@ -1,13 +1,34 @@
 import type { KObject } from '../../../types';
-import { goJson } from '../../apply-patch';
+import { goJson, goMarshal } from '../../apply-patch';
 
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+/** LAST_APPLIED is the annotation client-side apply keeps the applied manifest in. */
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
-/** withLastAppliedFor sets the last-applied-configuration annotation to the manifest's own JSON (as GetModifiedConfiguration). */
-export function withLastAppliedFor(obj: KObject): KObject {
+/**
+ * withLastAppliedFor sets the annotation as GetModifiedConfiguration does for a manifest read from a file
+ * (an unstructured object): its JSON with sorted keys, an empty annotations map kept, and the namespace
+ * the resource builder defaulted for namespaced kinds.
+ */
+export function withLastAppliedFor(obj: KObject, namespace?: string): KObject {
   const annotations = { ...(obj.metadata.annotations ?? {}) };
   delete annotations[LAST_APPLIED];
-  const bare: KObject = { ...obj, metadata: { ...obj.metadata, annotations } };
-  if (!Object.keys(annotations).length) delete bare.metadata.annotations;
-  return { ...obj, metadata: { ...obj.metadata, annotations: { ...annotations, [LAST_APPLIED]: goJson(bare) + '\n' } } };
+  // The builder set the namespace on the object itself, so it is in what is sent too.
+  const withNs = namespace && !obj.metadata.namespace ? { ...obj, metadata: { ...obj.metadata, namespace } } : obj;
+  return annotated(withNs, annotations, goJson({ ...withNs, metadata: { ...withNs.metadata, annotations } }));
+}
+
+/**
+ * withLastAppliedTyped is the same for an object a generator built (`create deployment`, `run`): a typed
+ * object, so its JSON keeps Go struct order and an empty annotations map is omitted.
+ */
+export function withLastAppliedTyped(obj: KObject): KObject {
+  const annotations = { ...(obj.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  const metadata = { ...obj.metadata };
+  if (Object.keys(annotations).length) metadata.annotations = annotations; else delete metadata.annotations;
+  return annotated(obj, annotations, goMarshal({ ...obj, metadata }));
+}
+
+function annotated(obj: KObject, annotations: Record<string, string>, config: string): KObject {
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...annotations, [LAST_APPLIED]: config + '\n' } } };
 }

@@ -6,7 +6,8 @@ import { fail, formatError, withSource } from '../../errors';
 import { readManifests } from '../../manifest';
 import { createOutcome } from '../apply/outcome';
 import { clientResource, defForKind } from '../../resources';
-import { withLastAppliedFor as withLastApplied } from '../apply/last-applied';
+import { withLastAppliedFor, withLastAppliedTyped } from '../apply/last-applied';
+import { goMarshal } from '../../apply-patch';
 import { dryRunMode, validation } from '../common';
 import { base64Encode } from '../../../util';
 
@@ -25,7 +26,7 @@ export function createVerb(env: Env): number {
     if (item.error) { env.err(formatError(item.error)); failed++; continue; }
     let obj = item.obj!;
     const def = item.def!;
-    if (saveConfig) obj = withLastApplied(obj);
+    if (saveConfig) obj = withLastAppliedFor(obj, item.namespace);
     obj = withChangeCause(env, obj);
     try {
       const created = dry === 'client' ? obj : env.client.create(clientResource(def), item.namespace, obj, { dryRun: dry === 'server', ...validated });
@@ -43,10 +44,10 @@ export function runGenerated(env: Env, obj: KObject, namespaced: boolean): numbe
   const def = defForKind(env.registry, obj.apiVersion, obj.kind);
   if (!def) throw fail(`no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`);
   const dry = dryRunMode(env);
-  if (namespaced && dry !== 'client') obj = { ...obj, metadata: { ...obj.metadata } };
-  if (env.flags.bool('save-config')) obj = withLastApplied(obj);
   const ns = namespaced ? env.namespace() : undefined;
-  if (namespaced && env.explicitNamespace && dry === 'client') obj = { ...obj, metadata: { ...obj.metadata, namespace: ns } };
+  // An explicit --namespace goes into the typed object (ObjectMeta's Namespace follows Name).
+  if (namespaced && env.explicitNamespace) { const { name, ...rest } = obj.metadata; obj = { ...obj, metadata: { name, namespace: ns, ...rest } }; }
+  if (env.flags.bool('save-config')) obj = withLastAppliedTyped(obj);
   const created = dry === 'client' ? obj : env.client.create(clientResource(def), ns, stripNulls(obj), { dryRun: dry === 'server' });
   createOutcome(env, def, created, 'created', dry);
   return 0;
@@ -124,6 +125,17 @@ function parseLiteral(s: string): [string, string] {
   return [s.slice(0, i), s.slice(i + 1)];
 }
 
+/** readFileSource adds one `--from-file=[key=]path` to data (a directory adds each of its files by name). */
+function readFileSource(env: Env, src: string, data: Record<string, string>): void {
+  const i = src.indexOf('=');
+  const key = i > 0 ? src.slice(0, i) : src.split('/').pop()!;
+  const path = env.ctx.fs.resolve(env.ctx.cwd, i > 0 ? src.slice(i + 1) : src);
+  if (!env.ctx.fs.exists(path)) throw fail(`error reading ${i > 0 ? src.slice(i + 1) : src}: no such file or directory`);
+  if (env.ctx.fs.isDir(path)) {
+    for (const f of env.ctx.fs.readdir(path)) if (!env.ctx.fs.isDir(`${path}/${f}`)) data[f] = env.ctx.fs.readFile(`${path}/${f}`);
+  } else data[key] = env.ctx.fs.readFile(path);
+}
+
 function collectData(env: Env): Record<string, string> {
   const data: Record<string, string> = {};
   for (const lit of env.flags.list('from-literal')) {
@@ -131,15 +143,7 @@ function collectData(env: Env): Record<string, string> {
     if (k in data) throw fail(`cannot add key ${k}, another key by that name already exists in Data for ConfigMap "${env.args[0]}"`);
     data[k] = v;
   }
-  for (const src of env.flags.list('from-file')) {
-    const i = src.indexOf('=');
-    const key = i > 0 ? src.slice(0, i) : src.split('/').pop()!;
-    const path = env.ctx.fs.resolve(env.ctx.cwd, i > 0 ? src.slice(i + 1) : src);
-    if (!env.ctx.fs.exists(path)) throw fail(`error reading ${i > 0 ? src.slice(i + 1) : src}: no such file or directory`);
-    if (env.ctx.fs.isDir(path)) {
-      for (const f of env.ctx.fs.readdir(path)) if (!env.ctx.fs.isDir(`${path}/${f}`)) data[f] = env.ctx.fs.readFile(`${path}/${f}`);
-    } else data[key] = env.ctx.fs.readFile(path);
-  }
+  for (const src of env.flags.list('from-file')) readFileSource(env, src, data);
   for (const src of env.flags.list('from-env-file')) {
     const path = env.ctx.fs.resolve(env.ctx.cwd, src);
     if (!env.ctx.fs.exists(path)) throw fail(`error reading ${src}: no such file or directory`);
@@ -171,5 +175,30 @@ export function createSecretGenericVerb(env: Env): number {
   if (Object.keys(data).length) obj.data = data;
   const type = env.flags.str('type');
   if (type) obj.type = type;
+  return runGenerated(env, obj, true);
+}
+
+/**
+ * createSecretDockerRegistryVerb implements `kubectl create secret docker-registry NAME`: a
+ * kubernetes.io/dockerconfigjson Secret from --docker-username/--docker-password/--docker-email/--docker-server,
+ * or from --from-file (keyed .dockerconfigjson unless a key is given). Models create_secret_docker.go.
+ */
+export function createSecretDockerRegistryVerb(env: Env): number {
+  const name = nameArg(env, 'secret');
+  const f = env.flags;
+  const sources = f.list('from-file');
+  const [username, password, email, server] = ['docker-username', 'docker-password', 'docker-email', 'docker-server'].map((k) => f.str(k));
+  if (!sources.length && (!username || !password || !server)) {
+    throw fail('either --from-file or the combination of --docker-username, --docker-password and --docker-server is required');
+  }
+  const raw: Record<string, string> = {};
+  if (sources.length) for (const src of sources) readFileSource(env, src.includes('=') ? src : `.dockerconfigjson=${src}`, raw);
+  else {
+    // DockerConfigEntry's fields in struct order, each omitted when empty.
+    const entry = Object.fromEntries(Object.entries({ username, password, email, auth: base64Encode(`${username}:${password}`) }).filter(([, v]) => v));
+    raw['.dockerconfigjson'] = goMarshal({ auths: { [server]: entry } });
+  }
+  const data = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, base64Encode(v)]));
+  const obj: KObject = { kind: 'Secret', apiVersion: 'v1', metadata: { name, creationTimestamp: null } as unknown as KObject['metadata'], data, type: 'kubernetes.io/dockerconfigjson' };
   return runGenerated(env, obj, true);
 }

@@ -40,7 +40,7 @@ export function diffVerb(env: Env): number {
     const name = item.obj!.metadata.name ?? '';
     try {
       const live = env.client.tryGet(res, item.namespace, name);
-      const modified = withLastAppliedFor(item.obj!);
+      const modified = withLastAppliedFor(item.obj!, item.namespace);
       let merged: KObject;
       if (!live) merged = env.client.create(res, item.namespace, modified, { dryRun: true });
       else {

@@ -20,7 +20,7 @@ export async function replaceVerb(env: Env): Promise<number> {
     const def = item.def!;
     const res = clientResource(def);
     let obj = item.obj!;
-    if (f.bool('save-config') || obj.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']) obj = withLastAppliedFor(obj);
+    if (f.bool('save-config') || obj.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']) obj = withLastAppliedFor(obj, item.namespace);
     const name = obj.metadata.name ?? '';
     try {
       if (f.bool('force')) {

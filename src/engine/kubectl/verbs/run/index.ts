@@ -4,7 +4,7 @@ import type { Env } from '../../env';
 import { fail, KubectlError } from '../../errors';
 import { clientResource, defForKind } from '../../resources';
 import { createOutcome } from '../apply/outcome';
-import { withLastAppliedFor } from '../apply/last-applied';
+import { withLastAppliedTyped } from '../apply/last-applied';
 import { dryRunMode } from '../common';
 
 function parseLabels(s: string): Record<string, string> {
@@ -95,7 +95,7 @@ export function runVerb(env: Env): number {
   if (f.bool('expose') && !f.str('port')) throw fail('--port must be set when exposing a service');
   const dry = dryRunMode(env);
   let pod = buildRunPod(env, name);
-  if (f.bool('save-config')) pod = withLastAppliedFor(pod);
+  if (f.bool('save-config')) pod = withLastAppliedTyped(pod);
   const def = defForKind(env.registry, 'v1', 'Pod');
   if (!def) throw fail('the server doesn\'t have a resource type "pods"');
   const shown = createRunObject(env, pod, dry);
