@@ -31,6 +31,17 @@ async function started() {
   return h;
 }
 
+/** exportAndRestore saves h's session and starts a second host from it. */
+async function exportAndRestore(h: ReturnType<typeof harness>) {
+  h.host.handle({ type: 'export', id: 2 });
+  await h.waitFor(() => h.events.some((e) => e.type === 'exported'));
+  const saved = (h.last('exported') as { saved: SavedSandbox }).saved;
+  const r = harness();
+  hosts.push(r.host);
+  r.host.handle({ type: 'init', version: 1, saved });
+  return { saved, r };
+}
+
 describe('WorkerHost', () => {
   it('sends a snapshot with the cluster, then the prompt', async () => {
     const h = await started();
@@ -102,13 +113,7 @@ describe('WorkerHost', () => {
     h.host.handle({ type: 'writeFile', id: 1, path: '/root/pod.yaml', content: 'hello\n' });
     h.host.handle({ type: 'line', line: 'sleep 30; kubectl delete pod web --wait=false' });
     for (let i = 0; i < 10; i++) { h.advanceReal(1000); await new Promise((r) => setTimeout(r, 60)); }
-    h.host.handle({ type: 'export', id: 2 });
-    await h.waitFor(() => h.events.some((e) => e.type === 'exported'));
-    const saved = (h.last('exported') as { saved: SavedSandbox }).saved;
-
-    const r = harness();
-    hosts.push(r.host);
-    r.host.handle({ type: 'init', version: 1, saved });
+    const { saved, r } = await exportAndRestore(h);
     await r.waitFor(() => r.events.some((e) => e.type === 'snapshot'));
     const snap = r.last('snapshot')!;
     expect(snap.history).toEqual(['kubectl run web --image=nginx', 'sleep 30; kubectl delete pod web --wait=false']);
@@ -145,12 +150,7 @@ describe('WorkerHost', () => {
     await h.waitFor(() => h.text().endsWith('exit code 1\nroot@master:~# \nroot@master:~# '));
     expect(h.text()).not.toContain('command not found');
 
-    h.host.handle({ type: 'export', id: 2 });
-    await h.waitFor(() => h.events.some((e) => e.type === 'exported'));
-    const saved = (h.last('exported') as { saved: SavedSandbox }).saved;
-    const r = harness();
-    hosts.push(r.host);
-    r.host.handle({ type: 'init', version: 1, saved });
+    const { r } = await exportAndRestore(h);
     await r.waitFor(() => r.events.some((e) => e.type === 'restored'));
     expect(r.last('restored')?.transcript).toContain('/ # false\n/ # command terminated with exit code 1\n');
     await r.waitFor(() => r.last('prompt')?.text === 'root@master:~# ');
