@@ -99,7 +99,6 @@ export function describeDaemonSet(ds: KObject, ctx: DescribeContext): string {
   const events = eventsFor(ds, ctx);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${ds.metadata.name ?? ''}\n`);
-    w.write(LEVEL_0, `Namespace:\t${ds.metadata.namespace ?? ''}\n`);
     w.write(LEVEL_0, `Selector:\t${selector}\n`);
     w.write(LEVEL_0, `Node-Selector:\t${formatLabels(d.spec?.template?.spec?.nodeSelector)}\n`);
     printLabelsMultiline(w, 'Labels', ds.metadata.labels);

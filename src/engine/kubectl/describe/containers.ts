@@ -10,12 +10,9 @@ export type EnvResolver = ((e: Obj) => string) | undefined;
 const printBool = (b: unknown): string => (b ? 'True' : 'False');
 const intOr0 = (n: unknown): number => (typeof n === 'number' ? n : 0);
 
+// kubectl 1.32 prints no port names here (1.33 added them).
 function portString(ports: Obj[] | undefined, host: boolean): string {
-  return (ports ?? []).map((p) => {
-    let s = `${host ? intOr0(p.hostPort) : intOr0(p.containerPort)}/${p.protocol ?? ''}`;
-    if (p.name) s += ` (${p.name})`;
-    return s;
-  }).join(', ');
+  return (ports ?? []).map((p) => `${host ? intOr0(p.hostPort) : intOr0(p.containerPort)}/${p.protocol ?? ''}`).join(', ');
 }
 
 /** describeProbe is DescribeProbe: `http-get http://:8080/ delay=0s timeout=1s period=10s #success=1 #failure=3`. */

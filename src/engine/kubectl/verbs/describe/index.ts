@@ -16,7 +16,6 @@ export function describeVerb(env: Env): number {
   const showEvents = f.bool('show-events');
   const found: { obj: KObject; def: ResourceDef }[] = [];
   const errors: unknown[] = [];
-  let listedNamespaced = true;
   if (f.list('filename').length) {
     for (const item of readManifests(env, f.list('filename'), f.bool('recursive'))) {
       if (item.error) { errors.push(item.error); continue; }
@@ -28,7 +27,6 @@ export function describeVerb(env: Env): number {
     for (const r of sel.requests) {
       const res = clientResource(r.def);
       const ns = r.def.namespaced ? (allNs ? undefined : env.namespace()) : undefined;
-      if (!r.def.namespaced || allNs) listedNamespaced = false;
       if (!r.names) {
         for (const o of env.client.list(res, ns, { labelSelector: selector || undefined })) found.push({ def: r.def, obj: o });
         continue;
@@ -53,7 +51,8 @@ export function describeVerb(env: Env): number {
   texts.forEach((t, i) => { out += (i > 0 ? '\n\n' : '') + t.replace(/\n?$/, '\n'); });
   env.out(out);
   if (!found.length && !errors.length) {
-    env.err(listedNamespaced ? `No resources found in ${env.namespace()} namespace.\n` : 'No resources found\n');
+    // As upstream: the namespace is named unless -A, even for cluster-scoped kinds.
+    env.err(allNs ? 'No resources found\n' : `No resources found in ${env.namespace()} namespace.\n`);
   }
   for (const e of errors) env.err(formatError(e));
   return errors.length ? 1 : 0;
