@@ -33,9 +33,12 @@ export function computeHash(template: unknown, collisionCount?: number): string 
   return [...String(h >>> 0)].map((c) => ALPHANUMS[c.charCodeAt(0) % ALPHANUMS.length]).join('');
 }
 
-/** revisionData is getPatch: the template as a `$patch: replace` strategic-merge patch. */
+/**
+ * revisionData is getPatch: the template as a `$patch: replace` strategic-merge patch, with its keys in
+ * the sorted order Go's json.Marshal of a map gives them (kubectl compares these bytes in `rollout undo`).
+ */
 export function revisionData(ds: DaemonSet): Record<string, unknown> {
-  return { spec: { template: { ...(clone(ds.spec?.template ?? {}) as object), $patch: 'replace' } } };
+  return JSON.parse(canonicalJSON({ spec: { template: { ...(ds.spec?.template ?? {}), $patch: 'replace' } } })) as Record<string, unknown>;
 }
 
 /** templateGeneration is the DaemonSet's template generation (annotation, else metadata.generation). */

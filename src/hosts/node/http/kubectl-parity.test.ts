@@ -31,6 +31,8 @@ describe.skipIf(!KUBECTL)('sandbox kubectl prints what the real kubectl prints',
     await h.kubectl(['wait', '--for=condition=Ready', 'pod/web', '--timeout=60s']);
     await h.kubectl(['expose', 'pod', 'web', '--port=80', '--type=NodePort']);
     await h.kubectl(['create', 'ingress', 'web', '--rule=web.example.com/*=web:80']);
+    await h.kubectl(['apply', '-f', '-'], { input: 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: ds1\nspec:\n  selector:\n    matchLabels: {app: ds1}\n  template:\n    metadata:\n      labels: {app: ds1}\n    spec:\n      containers:\n      - {name: c, image: busybox, command: [sleep, "3600"]}\n' });
+    await h.kubectl(['rollout', 'status', 'daemonset/ds1', '--timeout=60s']);
   }, 90_000);
   afterAll(async () => { await h?.close(); });
 
@@ -51,6 +53,11 @@ describe.skipIf(!KUBECTL)('sandbox kubectl prints what the real kubectl prints',
     'describe endpointslices -l kubernetes.io/service-name=web',
     'describe ingress web',
     'get ingress web -o yaml',
+    'describe daemonset ds1',
+    'rollout history daemonset/ds1',
+    'rollout history daemonset/ds1 --revision=1',
+    'describe deployment coredns -n kube-system',
+    'describe storageclass',
   ];
   for (const cmd of commands) {
     it(`kubectl ${cmd}`, async () => {

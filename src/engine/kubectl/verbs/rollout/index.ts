@@ -78,31 +78,48 @@ function ownedReplicaSets(env: Env, dep: KObject): KObject[] {
 
 const revisionOf = (o: KObject): number => parseInt(o.metadata.annotations?.[REVISION] ?? '0', 10);
 
-/** rolloutHistoryVerb implements `kubectl rollout history` for Deployments (DeploymentHistoryViewer). */
-export function rolloutHistoryVerb(env: Env): number {
-  const { def, obj } = one(env);
-  if (def.kind !== 'Deployment') throw fail(`no history viewer has been implemented for "${groupKind(def)}"`);
-  const history = new Map<number, Record<string, unknown>>();
-  for (const rs of ownedReplicaSets(env, obj)) {
-    const v = revisionOf(rs);
+/** daemonSetHistory is DaemonSetHistoryViewer's input: the DaemonSet's ControllerRevisions, each template as applyDaemonSetHistory rebuilds it. */
+function daemonSetHistory(env: Env, ds: KObject): Map<number, { template: Record<string, unknown>; cause?: string }> {
+  const history = new Map<number, { template: Record<string, unknown>; cause?: string }>();
+  for (const rev of env.client.list('controllerrevisions.apps', ds.metadata.namespace)) {
+    if (!(rev.metadata.ownerReferences ?? []).some((r) => r.uid === ds.metadata.uid && r.controller)) continue;
+    const { $patch: _replace, ...template } = ((rev.data as { spec?: { template?: Record<string, unknown> } } | undefined)?.spec?.template ?? {});
+    history.set(Number(rev.revision ?? 0), { template, cause: rev.metadata.annotations?.[CHANGE_CAUSE] });
+  }
+  return history;
+}
+
+/** deploymentHistory is DeploymentHistoryViewer's input: each ReplicaSet's template, with the change cause among its annotations. */
+function deploymentHistory(env: Env, dep: KObject): Map<number, { template: Record<string, unknown>; cause?: string }> {
+  const history = new Map<number, { template: Record<string, unknown>; cause?: string }>();
+  for (const rs of ownedReplicaSets(env, dep)) {
     const tpl = JSON.parse(JSON.stringify((rs.spec as { template?: object }).template ?? {})) as { metadata?: { annotations?: Record<string, string> } };
     const cause = rs.metadata.annotations?.[CHANGE_CAUSE];
     tpl.metadata ??= {};
     tpl.metadata.annotations ??= {};
     if (cause) tpl.metadata.annotations[CHANGE_CAUSE] = cause;
-    history.set(v, tpl as Record<string, unknown>);
+    history.set(revisionOf(rs), { template: tpl as Record<string, unknown>, cause });
   }
+  return history;
+}
+
+/** rolloutHistoryVerb implements `kubectl rollout history` for Deployments and DaemonSets (their HistoryViewers). */
+export function rolloutHistoryVerb(env: Env): number {
+  const { def, obj } = one(env);
+  const viewer = def.kind === 'Deployment' ? deploymentHistory : def.kind === 'DaemonSet' ? daemonSetHistory : undefined;
+  if (!viewer) throw fail(`no history viewer has been implemented for "${groupKind(def)}"`);
+  const history = viewer(env, obj);
   const wanted = env.flags.int('revision');
   const head = `${kindPrefix(def)}/${obj.metadata.name}`;
   if (!history.size) { env.out(`${head} \nNo rollout history found.\n`); return 0; }
   if (wanted > 0) {
-    const tpl = history.get(wanted);
-    if (!tpl) throw fail('unable to find the specified revision');
-    env.out(`${head} with revision #${wanted}\n${podTemplateText(tpl)}\n`);
+    const entry = history.get(wanted);
+    if (!entry) throw fail('unable to find the specified revision');
+    env.out(`${head} with revision #${wanted}\n${podTemplateText(entry.template)}\n`);
     return 0;
   }
   const revs = [...history.keys()].sort((a, b) => a - b);
-  const causeOf = (r: number) => (history.get(r) as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations?.[CHANGE_CAUSE] || '<none>';
+  const causeOf = (r: number) => history.get(r)?.cause || '<none>';
   const rows = [['REVISION', 'CHANGE-CAUSE'], ...revs.map((r) => [String(r), causeOf(r)])];
   env.out(`${head} \n${formatTable(rows, { minWidth: 0, padding: 2 })}\n`);
   return 0;
@@ -125,6 +142,7 @@ function canonical(v: unknown): string {
  */
 export function rolloutUndoVerb(env: Env): number {
   const { def, obj } = one(env);
+  if (def.kind === 'DaemonSet') return undoDaemonSet(env, def, obj);
   if (def.kind !== 'Deployment') throw fail(`no rollbacker has been implemented for "${groupKind(def)}"`);
   if ((obj.spec as { paused?: boolean }).paused) throw fail(`you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again`);
   const rss = ownedReplicaSets(env, obj).filter((r) => r.metadata.annotations?.[REVISION] !== undefined).sort((a, b) => revisionOf(b) - revisionOf(a));
@@ -155,6 +173,30 @@ export function rolloutUndoVerb(env: Env): number {
     // JSON patch's replace needs the member to exist; a deployment the controller never annotated takes add.
     { op: obj.metadata.annotations ? 'replace' : 'add', path: '/metadata/annotations', value: annotations },
   ], { dryRun: dry === 'server' });
+  env.out(`${prefix} rolled back${dry === 'server' ? ' (server dry run)' : ''}\n`);
+  return 0;
+}
+
+/**
+ * undoDaemonSet is DaemonSetRollbacker: a revision's data is the strategic merge patch (`$patch: replace`
+ * of the template) that restores it; without --to-revision the one before the newest is chosen.
+ */
+function undoDaemonSet(env: Env, def: ResourceDef, ds: KObject): number {
+  const revisions = daemonSetHistory(env, ds);
+  const to = env.flags.int('to-revision');
+  if (to <= 0 && revisions.size <= 1) throw fail('no last revision to roll back to');
+  const numbers = [...revisions.keys()].sort((a, b) => a - b);
+  const target = revisions.get(to > 0 ? to : numbers[numbers.length - 2]);
+  if (!target) throw fail(`unable to find specified revision ${to} in history`);
+  const prefix = `${kindPrefix(def)}/${ds.metadata.name}`;
+  if (canonical((ds.spec as { template?: unknown }).template) === canonical(target.template)) {
+    env.out(`${prefix} skipped rollback (current template already matches revision ${to})\n`);
+    return 0;
+  }
+  const dry = env.flags.str('dry-run');
+  if (dry === 'client') { env.out(`${prefix} rolled back (dry run)\n`); return 0; }
+  env.client.patch(clientResource(def), ds.metadata.namespace, ds.metadata.name ?? '', 'application/strategic-merge-patch+json',
+    { spec: { template: { ...target.template, $patch: 'replace' } } }, { dryRun: dry === 'server' });
   env.out(`${prefix} rolled back${dry === 'server' ? ' (server dry run)' : ''}\n`);
   return 0;
 }
