@@ -1,6 +1,6 @@
 export * from './types';
 export type { KObject, Status, StatusCause } from '../types';
-export { createApiServer, VERSION_INFO, parsePath, scaleOf } from './server';
+export { createApiServer, VERSION_INFO, parsePath, scaleOf, encodeBody } from './server';
 export type { ApiServer, ParsedPath } from './server';
 export { createClient, resourcePath } from './client';
 export { Registry, BUILTIN_RESOURCES, subresourceInfo, behaviourOf } from './registry';

@@ -52,6 +52,8 @@ export interface ApiResponse {
   headers?: Record<string, string>;
   /** warnings become `Warning:` headers over HTTP and `Warning: ...` lines in kubectl. */
   warnings?: string[];
+  /** indent says the body is always sent indented (kube-apiserver's WriteRawJSON, as for /version). */
+  indent?: boolean;
 }
 
 /** ResourceDef describes one API resource exactly as discovery advertises it. */

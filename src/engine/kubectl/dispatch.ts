@@ -5,6 +5,7 @@ import { commandFlags } from './flags';
 /** ALIASES maps kubectl command aliases to their canonical names, per parent path. */
 const ALIASES: Record<string, Record<string, string>> = {
   create: { ns: 'namespace', cm: 'configmap', deploy: 'deployment', svc: 'service', sa: 'serviceaccount', pdb: 'poddisruptionbudget', pc: 'priorityclass', cj: 'cronjob', ing: 'ingress', quota: 'quota', resourcequota: 'quota' },
+  top: { nodes: 'node', no: 'node', pods: 'pod', po: 'pod' },
   '': { log: 'logs' },
 };
 

@@ -42,7 +42,9 @@ function route(ctx: ServerContext, req: ApiRequest): ApiResponse {
     }
   }
   switch (p.type) {
-    case 'version': return getOnly(req, VERSION_INFO);
+    case 'version': return { ...getOnly(req, VERSION_INFO), indent: true };
+    // A healthy apiserver answers `ok` (the ?verbose list of individual checks is not modelled).
+    case 'health': if (req.method !== 'GET') throw methodNotAllowed(); return { code: 200, text: 'ok' };
     case 'api': return getOnly(req, apiVersions());
     case 'apis': return getOnly(req, apiGroupList(ctx.registry));
     case 'group': return getOnly(req, apiGroup(ctx.registry, p.group));

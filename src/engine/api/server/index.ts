@@ -7,6 +7,7 @@ import { handleRequest, handleResourceRequest } from './handler';
 import { EventTTL } from './event-ttl';
 
 export { VERSION_INFO } from './discovery';
+export { encodeBody } from './request';
 export { parsePath } from './paths';
 export type { ParsedPath } from './paths';
 export { scaleOf } from './subresources';

@@ -1,12 +1,16 @@
 /** ParsedPath is a request path split the way kube-apiserver's routes read it. */
 export type ParsedPath =
   | { type: 'version' }
+  | { type: 'health' }
   | { type: 'api' }
   | { type: 'apis' }
   | { type: 'group'; group: string }
   | { type: 'groupVersion'; group: string; version: string }
   | { type: 'resource'; group: string; version: string; namespace?: string; plural: string; name?: string; sub?: string }
   | { type: 'unknown' };
+
+/** HEALTH are kube-apiserver's health endpoints. */
+const HEALTH = new Set(['healthz', 'livez', 'readyz']);
 
 /** parsePath splits an API path; `namespace` is set for /namespaces/{ns}/{resource}... routes. */
 export function parsePath(rawPath: string): ParsedPath {
@@ -15,6 +19,7 @@ export function parsePath(rawPath: string): ParsedPath {
   const segs: string[] = [];
   for (const s of path.split('/')) if (s !== '') segs.push(decodeSeg(s));
   if (segs.length === 1 && segs[0] === 'version') return { type: 'version' };
+  if (segs.length === 1 && HEALTH.has(segs[0])) return { type: 'health' };
   let group: string, version: string, rest: string[];
   if (segs[0] === 'api') {
     if (segs.length === 1) return { type: 'api' };

@@ -1,5 +1,5 @@
 import type { KObject } from '../../types';
-import type { ApiRequest, ResourceDef } from '../types';
+import type { ApiRequest, ApiResponse, ResourceDef } from '../types';
 import { objectKey, namespacePrefix, resourcePrefix } from '../../store';
 import { badRequest } from '../errors';
 
@@ -102,4 +102,16 @@ export function base64Decode(s: string): string {
     if (bits >= 8) { bits -= 8; out += String.fromCharCode((acc >> bits) & 255); }
   }
   return out;
+}
+
+/**
+ * encodeBody is a JSON answer as kube-apiserver writes it: one line, or indented when the answer asks for it,
+ * the query says ?pretty=true, or the client is curl, Wget or a browser (isPrettyPrint); a newline ends it.
+ */
+export function encodeBody(req: ApiRequest, res: ApiResponse): string {
+  if (res.body === undefined) return '';
+  const pretty = req.query?.pretty;
+  const ua = header(req, 'user-agent') ?? '';
+  const indent = res.indent || (pretty !== undefined && pretty !== '' ? /^(1|t|true)$/i.test(pretty) : /^(curl|Wget|Mozilla\/5\.0)/.test(ua));
+  return JSON.stringify(res.body, null, indent ? 2 : undefined) + '\n';
 }

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { Status, TextStream } from '../index';
 import { TABLE_ACCEPT } from '../index';
 import { newTestServer, podFixture } from './testutil';
+import { encodeBody } from './request';
 
 describe('pods/binding and eviction', () => {
   it('binds once and answers 409 with the upstream message afterwards', () => {
@@ -159,6 +160,19 @@ describe('selectors on lists', () => {
 });
 
 describe('discovery', () => {
+  it('answers the health endpoints with ok and writes JSON as kube-apiserver does', () => {
+    const { api } = newTestServer();
+    for (const path of ['/healthz', '/livez', '/readyz']) expect(api.handle({ method: 'GET', path })).toEqual({ code: 200, text: 'ok' });
+    const version = { method: 'GET' as const, path: '/version' };
+    expect(encodeBody(version, api.handle(version))).toMatch(/^\{\n  "major": "1",\n  "minor": "32",\n[\s\S]*\n\}\n$/);
+    const ns = { method: 'GET' as const, path: '/api/v1/namespaces/default' };
+    expect(encodeBody(ns, api.handle(ns))).toMatch(/^\{"apiVersion":"v1","kind":"Namespace",.*\}\n$/);
+    const curl = { ...ns, headers: { 'User-Agent': 'curl/8.12.1' } };
+    expect(encodeBody(curl, api.handle(curl))).toMatch(/^\{\n  "apiVersion": "v1",/);
+    const unpretty = { ...curl, query: { pretty: 'false' } };
+    expect(encodeBody(unpretty, api.handle(unpretty))).toMatch(/^\{"apiVersion"/);
+  });
+
   it('serves /version, /api, /apis and resource lists', () => {
     const { api } = newTestServer();
     expect((api.handle({ method: 'GET', path: '/version' }).body as any).gitVersion).toBe('v1.32.4');

@@ -15,6 +15,7 @@ import { logsVerb } from './logs';
 import { runVerb } from './run';
 import { versionVerb } from './version';
 import { waitVerb } from './wait';
+import { topVerb } from './top';
 import { scaleVerb } from './scale';
 import { exposeVerb } from './expose';
 import { patchVerb } from './patch';
@@ -64,6 +65,8 @@ export const VERBS: Record<string, VerbFn> = {
   version: versionVerb,
   'cluster-info': clusterInfoVerb,
   wait: waitVerb,
+  'top node': topVerb,
+  'top pod': topVerb,
   scale: scaleVerb,
   expose: exposeVerb,
   patch: patchVerb,

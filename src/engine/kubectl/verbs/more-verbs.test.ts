@@ -106,3 +106,25 @@ describe('kubectl expose --selector', () => {
     expect((await h.kubectl('expose deployment web --port=80 --selector=app')).err).toBe('error: unexpected label spec: app\n');
   });
 });
+
+describe('kubectl get --raw and kubectl top', () => {
+  it('prints the server\'s answer to a raw GET as kube-apiserver writes it', async () => {
+    const h = createHarness();
+    expect(await h.kubectl('get --raw /healthz')).toEqual({ code: 0, out: 'ok', err: '' });
+    expect((await h.kubectl('get --raw /version')).out).toMatch(/^\{\n  "major": "1",\n/);
+    expect((await h.kubectl('get --raw /api/v1/namespaces/default')).out).toMatch(/^\{"apiVersion":"v1","kind":"Namespace".*\}\n$/);
+    expect(await h.kubectl('get --raw /api/v1/namespaces/default/pods/nope')).toEqual({ code: 1, out: '', err: 'Error from server (NotFound): pods "nope" not found\n' });
+    expect((await h.kubectl('get --raw /nope')).err).toBe('Error from server (NotFound): the server could not find the requested resource\n');
+    expect((await h.kubectl('get pods --raw /healthz')).err).toBe('error: arguments may not be passed when --raw is specified\n');
+    expect((await h.kubectl('get --raw /healthz -o yaml')).err).toBe('error: --raw and --output are mutually exclusive\n');
+  });
+
+  it('says the Metrics API is not available, as on a cluster without metrics-server', async () => {
+    const h = createHarness();
+    for (const cmd of ['top node', 'top nodes', 'top pod -A', 'top po web']) {
+      const r = await h.kubectl(cmd);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^error: Metrics API not available\nhint: /);
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ApiRequest, ApiResponse, ApiServer } from '../../../engine/api';
+import { encodeBody } from '../../../engine/api';
 import { failure, toApiRequest, warningHeader } from './request';
 import { handleUpgrade } from './exec';
 import type { ExecProvider } from './exec';
@@ -99,14 +100,16 @@ async function serveOne(opts: HttpServerOptions, req: IncomingMessage, res: Serv
   try {
     const body = await readBody(req);
     let out: ApiResponse;
+    let apiReq: ApiRequest | undefined;
     if (body === undefined) {
       out = failure(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
     } else {
       const mapped = toApiRequest({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body });
-      out = 'error' in mapped ? mapped.error : handle(opts, mapped.req);
+      if (!('error' in mapped)) apiReq = mapped.req;
+      out = apiReq ? handle(opts, apiReq) : (mapped as { error: ApiResponse }).error;
     }
     code = out.code;
-    writeResponse(req, res, out);
+    writeResponse(req, res, out, apiReq);
   } catch (e) {
     if (!res.headersSent) writeResponse(req, res, failure(500, 'InternalError', `Internal error occurred: ${e instanceof Error ? e.message : String(e)}`));
     else res.destroy();
@@ -137,7 +140,7 @@ function baseHeaders(out: ApiResponse, fallbackType: string): Record<string, str
 }
 
 /** writeResponse writes one ApiResponse: JSON, text, a watch stream or a text stream. */
-function writeResponse(req: IncomingMessage, res: ServerResponse, out: ApiResponse): void {
+function writeResponse(req: IncomingMessage, res: ServerResponse, out: ApiResponse, apiReq?: ApiRequest): void {
   if (out.watch) {
     const watch = out.watch;
     res.writeHead(out.code, baseHeaders(out, 'application/json'));
@@ -166,7 +169,7 @@ function writeResponse(req: IncomingMessage, res: ServerResponse, out: ApiRespon
     res.end(req.method === 'HEAD' ? undefined : payload);
     return;
   }
-  const payload = Buffer.from(out.body === undefined ? '' : JSON.stringify(out.body) + '\n', 'utf8');
+  const payload = Buffer.from(encodeBody(apiReq ?? { method: 'GET', path: '' }, out), 'utf8');
   res.writeHead(out.code, { ...baseHeaders(out, 'application/json'), 'Content-Length': String(payload.length) });
   res.end(payload);
 }

@@ -1,7 +1,9 @@
 // Models k8s.io/kubectl/pkg/cmd/get (get.go Run: table printing per resource type, -o printers, errors last).
 import type { ResourceDef, Table, TableRow } from '../../../api/types';
 import { ApiError } from '../../../api/types';
-import type { KObject } from '../../../types';
+import type { KObject, Status } from '../../../types';
+import { statusFailure } from '../../../api/errors';
+import { encodeBody } from '../../../api/server/request';
 import type { Env } from '../../env';
 import { fail, formatError } from '../../errors';
 import { readManifests } from '../../manifest';
@@ -50,6 +52,7 @@ function requestsFromFiles(env: Env): ResourceRequest[] {
 /** getVerb implements `kubectl get`. */
 export async function getVerb(env: Env): Promise<number> {
   const f = env.flags;
+  if (f.str('raw')) return rawGet(env);
   const output = f.str('output');
   const kind = output.split('=')[0];
   if (output && !KNOWN.has(kind)) throw fail(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED_FORMATS}`);
@@ -174,4 +177,30 @@ function noResources(env: Env, requests: ResourceRequest[], allNs: boolean): str
 /** objectsOf is a helper for tests: the objects carried by table rows. */
 export function objectsOf(rows: TableRow[]): KObject[] {
   return rows.map((r) => r.object).filter((o): o is KObject => !!o);
+}
+
+/** rawGet is `kubectl get --raw PATH` (rawhttp.RawGet): the server's answer to GET PATH, body as sent. */
+function rawGet(env: Env): number {
+  const f = env.flags;
+  const raw = f.str('raw');
+  if (env.args.length) throw fail('arguments may not be passed when --raw is specified');
+  if (f.bool('watch') || f.bool('watch-only') || f.str('selector')) throw fail('--raw may not be specified with other flags that filter the server request or alter the output');
+  if (f.str('output')) throw fail('--raw and --output are mutually exclusive');
+  if (!raw.startsWith('/')) throw fail(`--raw must be a valid URL path: parse "${raw}": invalid URI for request`);
+  const q = raw.indexOf('?');
+  const query: Record<string, string> = {};
+  for (const kv of q < 0 ? [] : raw.slice(q + 1).split('&')) {
+    const i = kv.indexOf('=');
+    if (kv) query[decodeURIComponent(i < 0 ? kv : kv.slice(0, i))] = decodeURIComponent(i < 0 ? '' : kv.slice(i + 1));
+  }
+  const req = { method: 'GET' as const, path: q < 0 ? raw : raw.slice(0, q), query };
+  const res = env.client.request(req);
+  if (res.code >= 400) {
+    const status = res.body as Status | undefined;
+    env.err(formatError(new ApiError(status?.kind === 'Status' ? status : statusFailure(res.code, 'Unknown', res.text ?? ''))));
+    return 1;
+  }
+  // JSON as the HTTP host sends it to kubectl (one line unless indented); text (healthz, logs) unchanged.
+  env.out(res.text ?? encodeBody(req, res));
+  return 0;
 }
