@@ -164,11 +164,11 @@ describe('discovery', () => {
     const { api } = newTestServer();
     for (const path of ['/healthz', '/livez', '/readyz']) expect(api.handle({ method: 'GET', path })).toEqual({ code: 200, text: 'ok' });
     const version = { method: 'GET' as const, path: '/version' };
-    expect(encodeBody(version, api.handle(version))).toMatch(/^\{\n  "major": "1",\n  "minor": "32",\n[\s\S]*\n\}\n$/);
+    expect(encodeBody(version, api.handle(version))).toMatch(/^\{\n {2}"major": "1",\n {2}"minor": "32",\n[\s\S]*\n\}\n$/);
     const ns = { method: 'GET' as const, path: '/api/v1/namespaces/default' };
     expect(encodeBody(ns, api.handle(ns))).toMatch(/^\{"apiVersion":"v1","kind":"Namespace",.*\}\n$/);
     const curl = { ...ns, headers: { 'User-Agent': 'curl/8.12.1' } };
-    expect(encodeBody(curl, api.handle(curl))).toMatch(/^\{\n  "apiVersion": "v1",/);
+    expect(encodeBody(curl, api.handle(curl))).toMatch(/^\{\n {2}"apiVersion": "v1",/);
     const unpretty = { ...curl, query: { pretty: 'false' } };
     expect(encodeBody(unpretty, api.handle(unpretty))).toMatch(/^\{"apiVersion"/);
   });

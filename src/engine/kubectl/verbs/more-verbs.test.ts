@@ -111,7 +111,7 @@ describe('kubectl get --raw and kubectl top', () => {
   it('prints the server\'s answer to a raw GET as kube-apiserver writes it', async () => {
     const h = createHarness();
     expect(await h.kubectl('get --raw /healthz')).toEqual({ code: 0, out: 'ok', err: '' });
-    expect((await h.kubectl('get --raw /version')).out).toMatch(/^\{\n  "major": "1",\n/);
+    expect((await h.kubectl('get --raw /version')).out).toMatch(/^\{\n {2}"major": "1",\n/);
     expect((await h.kubectl('get --raw /api/v1/namespaces/default')).out).toMatch(/^\{"apiVersion":"v1","kind":"Namespace".*\}\n$/);
     expect(await h.kubectl('get --raw /api/v1/namespaces/default/pods/nope')).toEqual({ code: 1, out: '', err: 'Error from server (NotFound): pods "nope" not found\n' });
     expect((await h.kubectl('get --raw /nope')).err).toBe('Error from server (NotFound): the server could not find the requested resource\n');

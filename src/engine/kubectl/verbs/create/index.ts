@@ -1,4 +1,5 @@
 // Models k8s.io/kubectl/pkg/cmd/create (create -f and the namespace/deployment/configmap/secret generators).
+import { ApiError } from '../../../api/types';
 import type { KObject } from '../../../types';
 import { withChangeCause } from '../../record';
 import type { Env } from '../../env';
@@ -39,6 +40,21 @@ export function createVerb(env: Env): number {
   return failed ? 1 : 0;
 }
 
+// Each generator words a failed create its own way around the server's message (create namespace does not).
+const FAILED_TO_CREATE: Record<string, (obj: KObject) => string> = {
+  'create deployment': () => 'failed to create deployment: ',
+  'create job': () => 'failed to create job: ',
+  'create cronjob': () => 'failed to create cronjob: ',
+  'create configmap': () => 'failed to create configmap: ',
+  'create ingress': () => 'failed to create ingress: ',
+  'create secret generic': () => 'failed to create secret ',
+  'create secret docker-registry': () => 'failed to create secret ',
+  'create service clusterip': (o) => `failed to create ${(o.spec as { type?: string }).type} service: `,
+  'create service nodeport': (o) => `failed to create ${(o.spec as { type?: string }).type} service: `,
+  'create service loadbalancer': (o) => `failed to create ${(o.spec as { type?: string }).type} service: `,
+  'create service externalname': (o) => `failed to create ${(o.spec as { type?: string }).type} service: `,
+};
+
 /** runGenerated creates (or prints, for --dry-run=client) an object built by a create generator. */
 export function runGenerated(env: Env, obj: KObject, namespaced: boolean): number {
   const def = defForKind(env.registry, obj.apiVersion, obj.kind);
@@ -48,7 +64,16 @@ export function runGenerated(env: Env, obj: KObject, namespaced: boolean): numbe
   // An explicit --namespace goes into the typed object (ObjectMeta's Namespace follows Name).
   if (namespaced && env.explicitNamespace) { const { name, ...rest } = obj.metadata; obj = { ...obj, metadata: { name, namespace: ns, ...rest } }; }
   if (env.flags.bool('save-config')) obj = withLastAppliedTyped(obj);
-  const created = dry === 'client' ? obj : env.client.create(clientResource(def), ns, stripNulls(obj), { dryRun: dry === 'server' });
+  let created = obj;
+  if (dry !== 'client') {
+    try {
+      created = env.client.create(clientResource(def), ns, stripNulls(obj), { dryRun: dry === 'server' });
+    } catch (e) {
+      const prefix = FAILED_TO_CREATE[env.path];
+      if (prefix && e instanceof ApiError) throw fail(prefix(obj) + e.status.message);
+      throw e;
+    }
+  }
   createOutcome(env, def, created, 'created', dry);
   return 0;
 }

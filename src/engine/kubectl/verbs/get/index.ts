@@ -99,7 +99,7 @@ export async function getVerb(env: Env): Promise<number> {
         } else {
           try {
             for (const o of env.client.list(clientResource(r.def), rns, listQuery)) items.push({ obj: withTypeMeta(o, r.def), def: r.def });
-          } catch (e) { errors.push(e); }
+          } catch (e) { errors.push(listError(e, r.def, listQuery)); }
         }
       }
       if (sortBy) items = sortByField(items, sortBy, (i) => i.obj);
@@ -139,7 +139,7 @@ export async function getVerb(env: Env): Promise<number> {
           const t = fetchTable(env.client, apiPath(r.def, rns), query, now);
           g.table = t;
           g.rows.push(...t.rows);
-        } catch (e) { errors.push(e); }
+        } catch (e) { errors.push(listError(e, r.def, listQuery)); }
       }
       if (sortBy) g.rows = sortByField(g.rows, sortBy, (row) => row.object);
       groups.push(g);
@@ -203,4 +203,17 @@ function rawGet(env: Env): number {
   // JSON as the HTTP host sends it to kubectl (one line unless indented); text (healthz, logs) unchanged.
   env.out(res.text ?? encodeBody(req, res));
   return 0;
+}
+
+/**
+ * listError rewords a failed list as the resource builder does (cli-runtime selector.go): a bad request or
+ * not-found keeps its reason and names the resource (its GroupVersionResource) and the selectors.
+ */
+function listError(e: unknown, def: ResourceDef, q: { labelSelector?: string; fieldSelector?: string }): unknown {
+  if (!(e instanceof ApiError) || (e.code !== 400 && e.code !== 404)) return e;
+  const gvr = JSON.stringify(`${def.group}/${def.version}, Resource=${def.plural}`);
+  const message = q.labelSelector || q.fieldSelector
+    ? `Unable to find ${gvr} that match label selector ${JSON.stringify(q.labelSelector ?? '')}, field selector ${JSON.stringify(q.fieldSelector ?? '')}: ${e.status.message}`
+    : `Unable to list ${gvr}: ${e.status.message}`;
+  return new ApiError({ ...e.status, message });
 }

@@ -1,6 +1,7 @@
 // Models k8s.io/kubectl/pkg/cmd/logs (pod or workload → pod, container defaulting, pods/log subresource).
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import { ApiError } from '../../../api/types';
 import type { KObject } from '../../../types';
 import { WATCH_IDLE_MS, type Env } from '../../env';
 import { parseDurationFlag } from '../../duration';
@@ -30,11 +31,20 @@ function findPod(env: Env, ns: string): PodObj {
     return pods[0];
   }
   if (!arg) throw fail(`expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples`);
-  if (!arg.includes('/')) return env.client.get<PodObj>('pods', ns, arg);
+  // A missing object is reported in the logs command's own words, naming the namespace.
+  const get = <T extends KObject>(resource: string, name: string): T => {
+    try {
+      return env.client.get<T>(resource, ns, name);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 404) throw fail(`error from server (NotFound): ${e.status.message} in namespace "${ns}"`);
+      throw e;
+    }
+  };
+  if (!arg.includes('/')) return get<PodObj>('pods', arg);
   const [type, name] = [arg.slice(0, arg.indexOf('/')), arg.slice(arg.indexOf('/') + 1)];
   const def = resolveType(env.registry, type);
-  if (def.kind === 'Pod') return env.client.get<PodObj>('pods', ns, name);
-  const owner = env.client.get(clientResource(def), ns, name) as KObject & { spec?: { selector?: LabelSelector | Record<string, string> } };
+  if (def.kind === 'Pod') return get<PodObj>('pods', name);
+  const owner = get<KObject & { spec?: { selector?: LabelSelector | Record<string, string> } }>(clientResource(def), name);
   let sel = owner.spec?.selector as LabelSelector | Record<string, string> | undefined;
   if (sel && !('matchLabels' in sel) && !('matchExpressions' in sel)) sel = { matchLabels: sel as Record<string, string> };
   const pods = env.client.list<PodObj>('pods', ns, { labelSelector: selectorString(sel as LabelSelector) })

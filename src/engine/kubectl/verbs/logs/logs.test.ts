@@ -28,7 +28,7 @@ describe('kubectl logs', () => {
   it('prints the kubelet error as the API server returns it', async () => {
     const { h } = setup();
     expect(await h.kubectl('logs new')).toEqual({ code: 1, out: '', err: 'Error from server (BadRequest): container "web" in pod "new" is waiting to start: ContainerCreating\n' });
-    expect((await h.kubectl('logs nope')).err).toBe('Error from server (NotFound): pods "nope" not found\n');
+    expect((await h.kubectl('logs nope')).err).toBe('error: error from server (NotFound): pods "nope" not found in namespace "default"\n');
   });
 });
 
