@@ -61,3 +61,18 @@ export function formatError(err: unknown): string {
   if (err instanceof KubectlError) for (const h of err.hints) out += `hint: ${h}\n`;
   return out;
 }
+
+/**
+ * formatErrors is cmdutil.CheckErr on the errors a multi-object command collected and reports last: one is
+ * printed as formatError prints it; several each on one line, a server error in StandardErrorMessage's words
+ * (`Error from server (Invalid): <message>`, without the multi-line cause list).
+ */
+export function formatErrors(errors: unknown[]): string {
+  if (errors.length === 1) return formatError(errors[0]);
+  return errors.map((e) => {
+    if (!(e instanceof ApiError)) return formatError(e);
+    const s = e.status;
+    if (s.reason === 'Unauthorized') return `error: You must be logged in to the server (${s.message ?? ''})\n`;
+    return s.reason ? `Error from server (${s.reason}): ${s.message ?? ''}\n` : `Error from server: ${s.message ?? ''}\n`;
+  }).join('');
+}

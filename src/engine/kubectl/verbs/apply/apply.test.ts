@@ -48,6 +48,22 @@ describe('kubectl apply', () => {
     expect(h.client.get('pods', 'default', 'web').metadata.labels).toEqual({ app: 'web', tier: 'fe', extra: '1' });
   });
 
+  it('tries every object, then reports several failures together, one line each (one alone in full)', async () => {
+    const { h, write } = setup();
+    h.fs.mkdir(`${h.fs.home}/many`);
+    write('many/a.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  restartPolicy: onFailure\n  containers:\n  - name: c\n    image: nginx\n');
+    write('many/b.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n');
+    write('many/c.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: c\nspec:\n  template:\n    metadata:\n      labels: {app: c}\n    spec:\n      containers:\n      - {name: c, image: nginx}\n');
+    const r = await h.kubectl('apply -f many');
+    expect(r).toEqual({
+      code: 1,
+      out: 'configmap/b created\n',
+      err: 'Error from server (Invalid): error when creating "many/a.yaml": Pod "a" is invalid: spec.restartPolicy: Unsupported value: "onFailure": supported values: "Always", "OnFailure", "Never"\n'
+        + 'Error from server (Invalid): error when creating "many/c.yaml": Deployment.apps "c" is invalid: spec.selector: Required value\n',
+    });
+    expect((await h.kubectl('apply -f many/c.yaml')).err).toBe('The Deployment "c" is invalid: spec.selector: Required value\n');
+  });
+
   it('applies multi-document files, Lists and directories', async () => {
     const { h, write } = setup();
     write('all.yaml', `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  namespace: shop\ndata:\n  a: "1"\n`);

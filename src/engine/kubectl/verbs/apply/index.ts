@@ -3,7 +3,7 @@ import { ApiError } from '../../../api/types';
 import { withChangeCause } from '../../record';
 import type { KObject } from '../../../types';
 import type { Env } from '../../env';
-import { fail, formatError, withSource } from '../../errors';
+import { fail, formatErrors, withSource } from '../../errors';
 import { readManifests } from '../../manifest';
 import { clientResource } from '../../resources';
 import { threeWayMergePatch } from '../../apply-patch';
@@ -20,15 +20,15 @@ export function applyVerb(env: Env): number {
   const dry = dryRunMode(env);
   const validated = validation(env);
   const serverSide = env.flags.bool('server-side');
-  let failed = 0;
+  const errors: unknown[] = [];
   const items = readManifests(env, files, env.flags.bool('recursive'));
   if (!items.length) throw fail('no objects passed to apply');
   for (const item of items) {
-    if (item.error) { env.err(formatError(item.error)); failed++; continue; }
+    if (item.error) { errors.push(item.error); continue; }
     const def = item.def!;
     const res = clientResource(def);
     const name = item.obj!.metadata.name ?? '';
-    if (!name && !item.obj!.metadata.generateName) { env.err(`error: error when retrieving current configuration of:\nResource: "${res}", GroupVersionKind: "${item.obj!.apiVersion}, Kind=${item.obj!.kind}"\nName: "", Namespace: "${item.namespace ?? ''}"\nfrom server for: "${item.source}": resource name may not be empty\n`); failed++; continue; }
+    if (!name && !item.obj!.metadata.generateName) { errors.push(fail(`error when retrieving current configuration of:\nResource: "${res}", GroupVersionKind: "${item.obj!.apiVersion}, Kind=${item.obj!.kind}"\nName: "", Namespace: "${item.namespace ?? ''}"\nfrom server for: "${item.source}": resource name may not be empty`)); continue; }
     let creating = false;
     try {
       const live = env.client.tryGet(res, item.namespace, name);
@@ -55,11 +55,12 @@ export function applyVerb(env: Env): number {
       const patched = dry === 'client' ? live : env.client.patch(res, item.namespace, name, 'application/strategic-merge-patch+json', patch, { dryRun: dry === 'server', ...validated });
       createOutcome(env, def, patched, 'configured', dry);
     } catch (e) {
-      failed++;
-      env.err(formatError(withSource(e, creating || (e instanceof ApiError && e.code === 404) ? 'creating' : 'patching', item.source)));
+      errors.push(withSource(e, creating || (e instanceof ApiError && e.code === 404) ? 'creating' : 'patching', item.source));
     }
   }
-  return failed ? 1 : 0;
+  // As RunApply: every object is tried, then the errors are reported together.
+  if (errors.length) env.err(formatErrors(errors));
+  return errors.length ? 1 : 0;
 }
 
 /** lastApplied returns the parsed last-applied-configuration of obj, if any. */

@@ -3,7 +3,7 @@ import { ApiError } from '../../../api/types';
 import type { KObject } from '../../../types';
 import { withChangeCause } from '../../record';
 import type { Env } from '../../env';
-import { fail, formatError, withSource } from '../../errors';
+import { fail, formatErrors, withSource } from '../../errors';
 import { readManifests } from '../../manifest';
 import { createOutcome } from '../apply/outcome';
 import { clientResource, defForKind } from '../../resources';
@@ -22,9 +22,9 @@ export function createVerb(env: Env): number {
   const dry = dryRunMode(env);
   const validated = validation(env);
   const saveConfig = env.flags.bool('save-config');
-  let failed = 0;
+  const errors: unknown[] = [];
   for (const item of readManifests(env, files, env.flags.bool('recursive'))) {
-    if (item.error) { env.err(formatError(item.error)); failed++; continue; }
+    if (item.error) { errors.push(item.error); continue; }
     let obj = item.obj!;
     const def = item.def!;
     if (saveConfig) obj = withLastAppliedFor(obj, item.namespace);
@@ -33,11 +33,11 @@ export function createVerb(env: Env): number {
       const created = dry === 'client' ? obj : env.client.create(clientResource(def), item.namespace, obj, { dryRun: dry === 'server', ...validated });
       createOutcome(env, def, created, 'created', dry);
     } catch (e) {
-      env.err(formatError(withSource(e, 'creating', item.source)));
-      failed++;
+      errors.push(withSource(e, 'creating', item.source));
     }
   }
-  return failed ? 1 : 0;
+  if (errors.length) env.err(formatErrors(errors));
+  return errors.length ? 1 : 0;
 }
 
 // Each generator words a failed create its own way around the server's message (create namespace does not).
