@@ -1,10 +1,11 @@
 // Models k8s.io/kubectl/pkg/cmd/label and annotate (merge patch of metadata.labels / metadata.annotations).
 import { ApiError } from '../../../api/types';
 import type { Env } from '../../env';
-import { fail, formatError } from '../../errors';
+import { fail, formatError, KubectlError } from '../../errors';
 import { collectTargets } from '../../targets';
 import { formatObjects } from '../../output';
 import { clientResource, kindPrefix } from '../../resources';
+import { CHANGE_CAUSE_ANNOTATION } from '../../record';
 import { dryRunMode } from '../common';
 
 interface Change { set: Record<string, string>; remove: string[] }
@@ -76,9 +77,14 @@ function run(env: Env, kind: 'label' | 'annotation'): number {
     }
     try {
       if (!f.bool('overwrite')) {
-        for (const [k, v] of Object.entries(change.set)) {
-          if (k in current && current[k] !== v) throw fail(`'${k}' already has a value (${current[k]}), and --overwrite is false`);
-        }
+        // label.go validateNoOverwrites (an aggregate of errors) vs annotate.go validateNoAnnotationOverwrites
+        // (one message; the change-cause annotation may always be overwritten).
+        const taken = Object.entries(change.set).filter(([k, v]) => k in current && current[k] !== v && !(kind === 'annotation' && k === CHANGE_CAUSE_ANNOTATION));
+        const values = taken.map(([k]) => `'${k}' already has a value (${current[k]})`);
+        if (kind === 'annotation' && values.length) throw fail(`--overwrite is false but found the following declared annotation(s): ${values.join('; ')}`);
+        const errs = values.map((v) => `${v}, and --overwrite is false`);
+        // CheckErr prints an aggregate of several one per line, without `error: `.
+        if (errs.length) throw errs.length === 1 ? fail(errs[0]) : new KubectlError(errs.join('\n'));
       }
       const patchField: Record<string, string | null> = {};
       for (const [k, v] of Object.entries(change.set)) if (current[k] !== v) patchField[k] = v;

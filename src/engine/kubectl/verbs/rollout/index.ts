@@ -221,8 +221,11 @@ function pauseResume(env: Env, paused: boolean): number {
   const { targets, errors } = collectTargets(env, env.args);
   for (const { def, obj } of targets) {
     if (def.kind !== 'Deployment') { errors.push(fail(`${kindPrefix(def)}/${obj.metadata.name} ${paused ? 'pausing' : 'resuming'} is not supported`)); continue; }
-    // An empty patch prints `already paused` / `already resumed` (kubectl ≥ 1.25), not an error.
-    if (!!(obj.spec as { paused?: boolean }).paused === paused) { env.out(`${kindPrefix(def)}/${obj.metadata.name} already ${paused ? 'paused' : 'resumed'}\n`); continue; }
+    // The pauser/resumer refuses a deployment already in that state (set.CalculatePatches reports it).
+    if (!!(obj.spec as { paused?: boolean }).paused === paused) {
+      errors.push(fail(`${def.plural}${def.group ? '.' + def.group : ''} ${JSON.stringify(obj.metadata.name ?? '')} ${paused ? 'is already paused' : 'is not paused'}`));
+      continue;
+    }
     try {
       env.client.patch(clientResource(def), obj.metadata.namespace, obj.metadata.name ?? '', 'application/strategic-merge-patch+json', { spec: { paused: paused ? true : null } });
       env.out(`${kindPrefix(def)}/${obj.metadata.name} ${paused ? 'paused' : 'resumed'}\n`);

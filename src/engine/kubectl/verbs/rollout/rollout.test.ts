@@ -54,6 +54,8 @@ describe('kubectl rollout', () => {
     const after = h.client.get('deployments.apps', 'default', 'web').spec as typeof spec;
     expect(after.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt']).toBe('2025-03-10T09:00:00Z');
     expect((await h.kubectl('rollout pause deployment/web')).out).toBe('deployment.apps/web paused\n');
-    expect((await h.kubectl('rollout pause deployment/web')).out).toBe('deployment.apps/web already paused\n');
+    expect(await h.kubectl('rollout pause deployment/web')).toEqual({ code: 1, out: '', err: 'error: deployments.apps "web" is already paused\n' });
+    expect((await h.kubectl('rollout resume deployment/web')).out).toBe('deployment.apps/web resumed\n');
+    expect((await h.kubectl('rollout resume deployment/web')).err).toBe('error: deployments.apps "web" is not paused\n');
   });
 });
