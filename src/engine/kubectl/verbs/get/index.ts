@@ -2,8 +2,7 @@
 import type { ResourceDef, Table, TableRow } from '../../../api/types';
 import { ApiError } from '../../../api/types';
 import type { KObject, Status } from '../../../types';
-import { statusFailure } from '../../../api/errors';
-import { encodeBody } from '../../../api/server/request';
+import { encodeBody, statusFailure } from '../../../api';
 import type { Env } from '../../env';
 import { fail, formatError } from '../../errors';
 import { readManifests } from '../../manifest';
