@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponse, ImageSpec, Process, ProgramContext } from './types';
 import { BUSYBOX_BINARIES, effectiveArgv, makeServer, runCommandLine } from './program';
 import { logTime } from './log-time';
+import { parseQuery } from '../util';
 
 /** parseFlags reads cobra-style `--name=value` / `--name value` / `--flag` arguments. */
 function parseFlags(args: string[]): Map<string, string> {
@@ -17,16 +18,8 @@ function parseFlags(args: string[]): Map<string, string> {
 
 /** query parses a URL query string (form values, `+` as space). */
 function query(path: string): Map<string, string> {
-  const q = new Map<string, string>();
   const i = path.indexOf('?');
-  if (i < 0) return q;
-  for (const part of path.slice(i + 1).split('&')) {
-    if (!part) continue;
-    const [k, v = ''] = part.split('=');
-    const dec = (s: string) => { try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch { return s; } };
-    if (!q.has(dec(k))) q.set(dec(k), dec(v));
-  }
-  return q;
+  return new Map(Object.entries(parseQuery(i < 0 ? '' : path.slice(i + 1))));
 }
 
 /** goJson is JSON as Go's encoding/json writes a map[string]string (sorted keys, HTML characters escaped). */

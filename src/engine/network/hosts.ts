@@ -6,6 +6,7 @@ import { ANONYMOUS, attributesOf, authorize, forbiddenMessage, identify } from '
 import type { Served } from './dataplane';
 import type { TraceBuilder } from './tracer';
 import type { Peer } from './types';
+import { parseQuery } from '../util';
 
 type Serve = (req: HttpRequest, scheme: 'http' | 'https', tb: TraceBuilder) => Served;
 
@@ -29,11 +30,7 @@ export function apiServerAnswer(client: Client, peer: Peer): Serve {
     const ok = (res: HttpResponse): Served => ({ ok: true, res, answeredBy: peer });
     if (scheme !== 'https') return ok(PLAIN_TO_TLS);
     const [path, qs = ''] = req.path.split('?', 2);
-    const query: Record<string, string> = {};
-    for (const kv of qs.split('&').filter(Boolean)) {
-      const [k, v = ''] = kv.split('=');
-      try { query[decodeURIComponent(k)] = decodeURIComponent(v); } catch { query[k] = v; }
-    }
+    const query = parseQuery(qs);
     const id = identify(client, req.headers.authorization);
     if (id === 'invalid') return ok(status(401, 'Unauthorized', 'Unauthorized'));
     const who = id ?? ANONYMOUS;

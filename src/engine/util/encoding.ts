@@ -66,3 +66,16 @@ export function base64Decode(s: string): { text: string; ok: boolean } {
   if (ok && clean.replace(/=+$/, '').length % 4 === 1) ok = false;
   return { text: utf8Decode(bytes), ok };
 }
+
+/** parseQuery decodes a URL query string as Go's url.ParseQuery does (`+` is a space); the first value of a key wins, as the apiserver reads single-valued options, and a malformed escape is kept as written. */
+export function parseQuery(search: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const dec = (x: string) => { try { return decodeURIComponent(x.replace(/\+/g, ' ')); } catch { return x; } };
+  for (const part of search.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const k = dec(eq < 0 ? part : part.slice(0, eq));
+    if (!(k in out)) out[k] = eq < 0 ? '' : dec(part.slice(eq + 1));
+  }
+  return out;
+}

@@ -9,4 +9,4 @@ export { createTimeDriver } from './time-driver';
 export type { TimeDriver } from './time-driver';
 export { clone, cloneUnfrozen, thaw, deepFreeze } from './clone';
 export { deepEqual } from './equal';
-export { utf8Encode, utf8Decode, utf8Length, base64Encode, base64Decode } from './encoding';
+export { utf8Encode, utf8Decode, utf8Length, base64Encode, base64Decode, parseQuery } from './encoding';

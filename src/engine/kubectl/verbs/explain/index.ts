@@ -7,6 +7,7 @@ import { ApiError } from '../../../api/types';
 import type { Env } from '../../env';
 import { KubectlError } from '../../errors';
 import { gvrString, renderPlaintext, type GroupVersionResource } from './render';
+import { parseQuery } from '../../../util';
 
 const SUGGEST = 'Use "kubectl api-resources" for a complete list of supported resources.';
 
@@ -46,12 +47,7 @@ function parseGroupVersion(gv: string): { group: string; version: string } {
 
 function getJson(env: Env, path: string): unknown {
   const [p, qs] = path.split('?');
-  const query: Record<string, string> = {};
-  for (const kv of (qs ?? '').split('&')) {
-    if (!kv) continue;
-    const i = kv.indexOf('=');
-    query[decodeURIComponent(i < 0 ? kv : kv.slice(0, i))] = i < 0 ? '' : decodeURIComponent(kv.slice(i + 1));
-  }
+  const query = parseQuery(qs ?? '');
   const res = env.client.request({ method: 'GET', path: p, query, headers: { accept: 'application/json' } });
   if (res.code >= 400) throw new ApiError(res.body as never);
   return res.body;

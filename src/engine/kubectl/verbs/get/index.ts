@@ -13,6 +13,7 @@ import { TabWriter } from '../../table';
 import { fetchTable, tableHeader, tableRowCells, type TablePrintOptions } from '../../tableprint';
 import { naturalLess } from '../../duration';
 import { watchResources } from './watch';
+import { parseQuery } from '../../../util';
 
 const KNOWN = new Set(ALLOWED_FORMATS.split(','));
 
@@ -187,12 +188,7 @@ function rawGet(env: Env): number {
   if (f.str('output')) throw fail('--raw and --output are mutually exclusive');
   if (!raw.startsWith('/')) throw fail(`--raw must be a valid URL path: parse "${raw}": invalid URI for request`);
   const q = raw.indexOf('?');
-  const query: Record<string, string> = {};
-  for (const kv of q < 0 ? [] : raw.slice(q + 1).split('&')) {
-    const i = kv.indexOf('=');
-    if (kv) query[decodeURIComponent(i < 0 ? kv : kv.slice(0, i))] = decodeURIComponent(i < 0 ? '' : kv.slice(i + 1));
-  }
-  const req = { method: 'GET' as const, path: q < 0 ? raw : raw.slice(0, q), query };
+  const req = { method: 'GET' as const, path: q < 0 ? raw : raw.slice(0, q), query: parseQuery(q < 0 ? '' : raw.slice(q + 1)) };
   const res = env.client.request(req);
   if (res.code >= 400) {
     const status = res.body as Status | undefined;

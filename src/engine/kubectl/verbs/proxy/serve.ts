@@ -6,6 +6,7 @@ import type { HttpRequest, HttpResponse } from '../../../images/types';
 import type { Network, NetError } from '../../../network/types';
 import type { KObject } from '../../../types';
 import type { KubectlDeps } from '../../env';
+import { parseQuery } from '../../../util';
 
 /** ProxyFilter is kubectl proxy's request filter (--accept-hosts, --accept-paths, --reject-paths, --reject-methods). */
 export interface ProxyFilter { acceptHosts: RegExp[]; acceptPaths: RegExp[]; rejectPaths: RegExp[]; rejectMethods: RegExp[] }
@@ -88,18 +89,6 @@ function rootPaths(deps: KubectlDeps): string[] {
   return [...paths].sort();
 }
 
-/** parseQuery decodes a URL query string (first value wins, as the apiserver reads single-valued options). */
-function parseQuery(search: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of search.split('&')) {
-    if (!part) continue;
-    const eq = part.indexOf('=');
-    const dec = (x: string) => { try { return decodeURIComponent(x.replace(/\+/g, ' ')); } catch { return x; } };
-    const k = dec(eq < 0 ? part : part.slice(0, eq));
-    if (!(k in out)) out[k] = eq < 0 ? '' : dec(part.slice(eq + 1));
-  }
-  return out;
-}
 
 type Json = (code: number, body: unknown) => HttpResponse;
 
