@@ -25,12 +25,6 @@ export class Lru<V> {
     return n.value;
   }
 
-  add(key: string, value: V): void {
-    const n = this.m.get(key);
-    if (n) { n.value = value; this.refresh(n); return; }
-    this.insert(key, value);
-  }
-
   /** insert adds a key get has just missed (no second lookup). */
   insert(key: string, value: V): void {
     const node: LruNode<V> = { key, value, prev: this.newest, next: undefined };
@@ -91,7 +85,7 @@ export class SimilarEvents {
     const now = this.clock.now();
     let r = this.records.get(key);
     if (!r) { r = { first: undefined, messages: undefined, last: now }; this.records.insert(key, r); }
-    else if (now - r.last > SIMILAR_WINDOW_MS) { r = { first: undefined, messages: undefined, last: now }; this.records.add(key, r); }
+    else if (now - r.last > SIMILAR_WINDOW_MS) { r.first = undefined; r.messages = undefined; }
     r.last = now;
     if (r.messages) r.messages.add(message);
     else if (r.first === undefined) r.first = message;

@@ -41,6 +41,11 @@ export function formatStatus(s: Status): string {
     if (causes.length === 1) return `${prefix}: ${causeText(causes[0])}`;
     if (causes.length > 1) return `${prefix}: \n${causes.map((c) => `* ${causeText(c)}`).join('\n')}`;
   }
+  return standardMessage(s);
+}
+
+/** standardMessage is cmdutil.StandardErrorMessage for an API Status. */
+function standardMessage(s: Status): string {
   if (s.reason === 'Unauthorized') return `error: You must be logged in to the server (${s.message ?? ''})`;
   if (s.reason) return `Error from server (${s.reason}): ${s.message ?? ''}`;
   return `Error from server: ${s.message ?? ''}`;
@@ -69,10 +74,5 @@ export function formatError(err: unknown): string {
  */
 export function formatErrors(errors: unknown[]): string {
   if (errors.length === 1) return formatError(errors[0]);
-  return errors.map((e) => {
-    if (!(e instanceof ApiError)) return formatError(e);
-    const s = e.status;
-    if (s.reason === 'Unauthorized') return `error: You must be logged in to the server (${s.message ?? ''})\n`;
-    return s.reason ? `Error from server (${s.reason}): ${s.message ?? ''}\n` : `Error from server: ${s.message ?? ''}\n`;
-  }).join('');
+  return errors.map((e) => (e instanceof ApiError ? `${standardMessage(e.status)}\n` : formatError(e))).join('');
 }

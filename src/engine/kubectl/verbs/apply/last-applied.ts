@@ -10,8 +10,7 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  * the resource builder defaulted for namespaced kinds.
  */
 export function withLastAppliedFor(obj: KObject, namespace?: string): KObject {
-  const annotations = { ...(obj.metadata.annotations ?? {}) };
-  delete annotations[LAST_APPLIED];
+  const annotations = ownAnnotations(obj);
   // The builder set the namespace on the object itself, so it is in what is sent too.
   const withNs = namespace && !obj.metadata.namespace ? { ...obj, metadata: { ...obj.metadata, namespace } } : obj;
   return annotated(withNs, annotations, goJson({ ...withNs, metadata: { ...withNs.metadata, annotations } }));
@@ -22,11 +21,17 @@ export function withLastAppliedFor(obj: KObject, namespace?: string): KObject {
  * object, so its JSON keeps Go struct order and an empty annotations map is omitted.
  */
 export function withLastAppliedTyped(obj: KObject): KObject {
-  const annotations = { ...(obj.metadata.annotations ?? {}) };
-  delete annotations[LAST_APPLIED];
+  const annotations = ownAnnotations(obj);
   const metadata = { ...obj.metadata };
   if (Object.keys(annotations).length) metadata.annotations = annotations; else delete metadata.annotations;
   return annotated(obj, annotations, goMarshal({ ...obj, metadata }));
+}
+
+/** ownAnnotations is obj's annotations without the last-applied one (what GetModifiedConfiguration encodes). */
+function ownAnnotations(obj: KObject): Record<string, string> {
+  const annotations = { ...(obj.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  return annotations;
 }
 
 function annotated(obj: KObject, annotations: Record<string, string>, config: string): KObject {

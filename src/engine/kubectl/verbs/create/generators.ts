@@ -31,14 +31,14 @@ export function createJobVerb(env: Env): number {
   const image = env.flags.str('image');
   if ((!image && !from) || (image && from)) throw fail('either --image or --from must be specified');
   if (command.length && from) throw fail('cannot specify --from and command');
-  if (from) return runGenerated(env, jobFromCronJob(env, name, from), true);
+  if (from) return runGenerated(env, jobFromCronJob(env, name, from), true, 'failed to create job: ');
   const obj = {
     kind: 'Job', apiVersion: 'batch/v1',
     metadata: { name, creationTimestamp: null },
     spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [container(name, image, command)], restartPolicy: 'Never' } } },
     status: {},
   } as unknown as KObject;
-  return runGenerated(env, obj, true);
+  return runGenerated(env, obj, true, 'failed to create job: ');
 }
 
 // Models create_job.go createJobFromCronJob: the CronJob's jobTemplate, annotated as a manual instantiation,
@@ -82,7 +82,7 @@ export function createCronJobVerb(env: Env): number {
     },
     status: {},
   } as unknown as KObject;
-  return runGenerated(env, obj, true);
+  return runGenerated(env, obj, true, 'failed to create cronjob: ');
 }
 
 function serviceVerb(env: Env, type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'): number {
@@ -115,7 +115,7 @@ function serviceVerb(env: Env, type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' |
     spec,
     status: { loadBalancer: {} },
   } as unknown as KObject;
-  return runGenerated(env, obj, true);
+  return runGenerated(env, obj, true, `failed to create ${type} service: `);
 }
 
 /** createServiceClusterIPVerb implements `kubectl create service clusterip NAME --tcp=PORT[:TARGET]`. */

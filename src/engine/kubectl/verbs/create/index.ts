@@ -40,23 +40,11 @@ export function createVerb(env: Env): number {
   return errors.length ? 1 : 0;
 }
 
-// Each generator words a failed create its own way around the server's message (create namespace does not).
-const FAILED_TO_CREATE: Record<string, (obj: KObject) => string> = {
-  'create deployment': () => 'failed to create deployment: ',
-  'create job': () => 'failed to create job: ',
-  'create cronjob': () => 'failed to create cronjob: ',
-  'create configmap': () => 'failed to create configmap: ',
-  'create ingress': () => 'failed to create ingress: ',
-  'create secret generic': () => 'failed to create secret ',
-  'create secret docker-registry': () => 'failed to create secret ',
-  'create service clusterip': (o) => `failed to create ${(o.spec as { type?: string }).type} service: `,
-  'create service nodeport': (o) => `failed to create ${(o.spec as { type?: string }).type} service: `,
-  'create service loadbalancer': (o) => `failed to create ${(o.spec as { type?: string }).type} service: `,
-  'create service externalname': (o) => `failed to create ${(o.spec as { type?: string }).type} service: `,
-};
-
-/** runGenerated creates (or prints, for --dry-run=client) an object built by a create generator. */
-export function runGenerated(env: Env, obj: KObject, namespaced: boolean): number {
+/**
+ * runGenerated creates (or prints, for --dry-run=client) an object built by a create generator. failure is
+ * how that generator words a failed create around the server's message (`failed to create deployment: `).
+ */
+export function runGenerated(env: Env, obj: KObject, namespaced: boolean, failure?: string): number {
   const def = defForKind(env.registry, obj.apiVersion, obj.kind);
   if (!def) throw fail(`no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`);
   const dry = dryRunMode(env);
@@ -69,8 +57,7 @@ export function runGenerated(env: Env, obj: KObject, namespaced: boolean): numbe
     try {
       created = env.client.create(clientResource(def), ns, stripNulls(obj), { dryRun: dry === 'server' });
     } catch (e) {
-      const prefix = FAILED_TO_CREATE[env.path];
-      if (prefix && e instanceof ApiError) throw fail(prefix(obj) + e.status.message);
+      if (failure !== undefined && e instanceof ApiError) throw fail(failure + e.status.message);
       throw e;
     }
   }
@@ -141,7 +128,7 @@ export function createDeploymentVerb(env: Env): number {
     },
     status: {},
   } as unknown as KObject;
-  return runGenerated(env, obj, true);
+  return runGenerated(env, obj, true, 'failed to create deployment: ');
 }
 
 function parseLiteral(s: string): [string, string] {
@@ -188,7 +175,7 @@ export function createConfigMapVerb(env: Env): number {
   const data = collectData(env);
   const obj: KObject = { kind: 'ConfigMap', apiVersion: 'v1', metadata: { name, creationTimestamp: null } as unknown as KObject['metadata'] };
   if (Object.keys(data).length) obj.data = data;
-  return runGenerated(env, obj, true);
+  return runGenerated(env, obj, true, 'failed to create configmap: ');
 }
 
 /** createSecretGenericVerb implements `kubectl create secret generic NAME --from-literal/--from-file`. */
@@ -200,7 +187,7 @@ export function createSecretGenericVerb(env: Env): number {
   if (Object.keys(data).length) obj.data = data;
   const type = env.flags.str('type');
   if (type) obj.type = type;
-  return runGenerated(env, obj, true);
+  return runGenerated(env, obj, true, 'failed to create secret ');
 }
 
 /**
@@ -225,5 +212,5 @@ export function createSecretDockerRegistryVerb(env: Env): number {
   }
   const data = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, base64Encode(v)]));
   const obj: KObject = { kind: 'Secret', apiVersion: 'v1', metadata: { name, creationTimestamp: null } as unknown as KObject['metadata'], data, type: 'kubernetes.io/dockerconfigjson' };
-  return runGenerated(env, obj, true);
+  return runGenerated(env, obj, true, 'failed to create secret ');
 }

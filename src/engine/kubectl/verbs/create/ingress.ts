@@ -80,5 +80,5 @@ export function createIngressVerb(env: Env): number {
   const rs = ingressRules(rules);
   if (rs.length) spec.rules = rs;
   const obj = { kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', metadata, spec, status: { loadBalancer: {} } } as unknown as KObject;
-  return runGenerated(env, obj, true);
+  return runGenerated(env, obj, true, 'failed to create ingress: ');
 }

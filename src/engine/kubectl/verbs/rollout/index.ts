@@ -1,4 +1,5 @@
 // Models k8s.io/kubectl/pkg/cmd/rollout (status, history, undo, restart, pause, resume).
+import { qualifiedResource } from '../../../api';
 import type { ResourceDef } from '../../../api/types';
 import type { KObject } from '../../../types';
 import { rfc3339 } from '../../../util/time';
@@ -78,9 +79,12 @@ function ownedReplicaSets(env: Env, dep: KObject): KObject[] {
 
 const revisionOf = (o: KObject): number => parseInt(o.metadata.annotations?.[REVISION] ?? '0', 10);
 
+/** History maps each revision to its pod template and change cause. */
+type History = Map<number, { template: Record<string, unknown>; cause?: string }>;
+
 /** daemonSetHistory is DaemonSetHistoryViewer's input: the DaemonSet's ControllerRevisions, each template as applyDaemonSetHistory rebuilds it. */
-function daemonSetHistory(env: Env, ds: KObject): Map<number, { template: Record<string, unknown>; cause?: string }> {
-  const history = new Map<number, { template: Record<string, unknown>; cause?: string }>();
+function daemonSetHistory(env: Env, ds: KObject): History {
+  const history: History = new Map();
   for (const rev of env.client.list('controllerrevisions.apps', ds.metadata.namespace)) {
     if (!(rev.metadata.ownerReferences ?? []).some((r) => r.uid === ds.metadata.uid && r.controller)) continue;
     const { $patch: _replace, ...template } = ((rev.data as { spec?: { template?: Record<string, unknown> } } | undefined)?.spec?.template ?? {});
@@ -90,8 +94,8 @@ function daemonSetHistory(env: Env, ds: KObject): Map<number, { template: Record
 }
 
 /** deploymentHistory is DeploymentHistoryViewer's input: each ReplicaSet's template, with the change cause among its annotations. */
-function deploymentHistory(env: Env, dep: KObject): Map<number, { template: Record<string, unknown>; cause?: string }> {
-  const history = new Map<number, { template: Record<string, unknown>; cause?: string }>();
+function deploymentHistory(env: Env, dep: KObject): History {
+  const history: History = new Map();
   for (const rs of ownedReplicaSets(env, dep)) {
     const tpl = JSON.parse(JSON.stringify((rs.spec as { template?: object }).template ?? {})) as { metadata?: { annotations?: Record<string, string> } };
     const cause = rs.metadata.annotations?.[CHANGE_CAUSE];
@@ -223,7 +227,7 @@ function pauseResume(env: Env, paused: boolean): number {
     if (def.kind !== 'Deployment') { errors.push(fail(`${kindPrefix(def)}/${obj.metadata.name} ${paused ? 'pausing' : 'resuming'} is not supported`)); continue; }
     // The pauser/resumer refuses a deployment already in that state (set.CalculatePatches reports it).
     if (!!(obj.spec as { paused?: boolean }).paused === paused) {
-      errors.push(fail(`${def.plural}${def.group ? '.' + def.group : ''} ${JSON.stringify(obj.metadata.name ?? '')} ${paused ? 'is already paused' : 'is not paused'}`));
+      errors.push(fail(`${qualifiedResource(def)} ${JSON.stringify(obj.metadata.name ?? '')} ${paused ? 'is already paused' : 'is not paused'}`));
       continue;
     }
     try {
